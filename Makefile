@@ -1,0 +1,29 @@
+# make site: build the dossier into public/.  make test: run every test.
+GO ?= go
+
+.PHONY: site test check bench fuzz clean
+
+site:
+	$(GO) run ./cmd/dossier build -src . -out public
+
+check:
+	$(GO) run ./cmd/dossier check -src . -strict
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Each fuzz target for a while; FUZZTIME=1m make fuzz
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list='^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "$$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf public

@@ -1,0 +1,129 @@
+// Command dossier builds an annotated dossier into a static site.
+//
+//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false]
+//	dossier check  [-src .] [-strict] [-v]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"dossier/internal/build"
+	"dossier/internal/diag"
+	"dossier/internal/seed"
+)
+
+const usage = `usage: dossier <command> [flags]
+
+commands:
+  build   build the site into -out (default public)
+  check   validate everything, write nothing
+
+Run "dossier <command> -h" for the flags of a command.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(ctx, args[1:], stdout, stderr)
+	case "check":
+		return cmdCheck(ctx, args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "dossier: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := build.Config{}
+	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
+	fs.StringVar(&cfg.Out, "out", "public", "output folder, replaced as a whole")
+	fs.StringVar(&cfg.BaseURL, "base-url", os.Getenv("DOSSIER_BASE_URL"), "absolute URL the site is published at (default $DOSSIER_BASE_URL, else base_url in content/dossier.md)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
+	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
+	fs.BoolVar(&cfg.Minify, "minify", true, "minify HTML, CSS, JavaScript and SVG")
+	stats := fs.Bool("stats", false, "print the time of each phase and the page count")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	res, err := build.Run(ctx, cfg)
+	report(stderr, res.Problems, false)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *stats {
+		for _, p := range res.Phases {
+			fmt.Fprintf(stdout, "%-8s %v\n", p.Name, p.Duration.Round(10_000))
+		}
+	}
+	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", len(res.Files), cfg.Out)
+	return 0
+}
+
+func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := build.Config{}
+	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
+	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
+	verbose := fs.Bool("v", false, "also list the seed lines classified as boilerplate")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	res, err := build.Run(ctx, cfg)
+	report(stderr, res.Problems, true)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if *verbose && res.Dossier != nil {
+		for _, a := range res.Dossier.Articles {
+			for _, l := range a.Lines {
+				if l.Kind == seed.Boilerplate {
+					fmt.Fprintf(stdout, "seeds/%s:%d: boilerplate (%s): %.60q\n", a.Seed.Name, l.N, l.Reason, l.Text)
+				}
+			}
+		}
+	}
+	w := len(res.Problems.Warnings())
+	fmt.Fprintf(stdout, "dossier: %d articles, %d actors, %d topics, %d events, %d notes; %d warnings\n",
+		len(res.Dossier.Articles), len(res.Dossier.Actors), len(res.Dossier.Topics), len(res.Dossier.Events), len(res.Dossier.Notes), w)
+	return 0
+}
+
+func report(w io.Writer, problems diag.List, warnings bool) {
+	for _, p := range problems {
+		if p.Severity == diag.Error || warnings {
+			fmt.Fprintln(w, p)
+		}
+	}
+}
+
+func fail(w io.Writer, err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		fmt.Fprintf(w, "dossier: %d errors; nothing was written\n", len(list))
+		return 1
+	}
+	fmt.Fprintf(w, "dossier: %v\n", err)
+	return 1
+}

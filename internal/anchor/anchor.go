@@ -1,0 +1,207 @@
+// Package anchor finds the passage of a seed article that a quote refers to, exactly or
+// approximately, at build time.
+//
+// A note names its passage as a W3C TextQuoteSelector does: by quoting it, with an optional
+// prefix and suffix to choose among equal passages. Hypothesis anchors such selectors in the
+// reader's browser; the dossier anchors them when it builds, so that an editor, not a reader,
+// learns that a quote no longer fits. A passage is one line of the seed, and a quote lies
+// within one passage.
+//
+// Find tries three ways in turn and stops at the first that finds anything:
+//
+//   - Exact: the quote is a byte-identical substring of a passage.
+//   - Normalized: it is one once both are folded by Normalize, so that typographic or
+//     straight quotes, dashes, soft hyphens, no-break and repeated spaces no longer count.
+//   - Fuzzy: the substring of a passage with the fewest edits (a character inserted, deleted
+//     or replaced, case ignored) from the normalized quote, scored 1 - edits/length of the
+//     quote in characters. A score of FuzzyThreshold or more anchors; below it the quote is
+//     NotFound, and the closest passage is returned all the same so that an error can
+//     suggest it. Fuzzy matches are widened to whole words.
+//
+// Several equal exact or normalized matches are Ambiguous unless the prefix and suffix single
+// one out. When the prefix and suffix fit none of them they are out of date: several matches
+// stay Ambiguous, and a single one is Fuzzy with score 1, so that the editor hears of it.
+// Among equally good fuzzy matches the context decides, then the lowest line.
+package anchor
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// FuzzyThreshold is the least Score of a Fuzzy match; below it a quote is NotFound.
+const FuzzyThreshold = 0.85
+
+// Passage is one line of a seed.
+type Passage struct {
+	Line int // 1-based line number
+	Text string
+}
+
+// Status says how a quote was anchored.
+type Status int
+
+// The zero Status is NotFound, so that a zero Result claims nothing.
+const (
+	NotFound   Status = iota
+	Exact             // a byte-identical substring
+	Normalized        // found only after Normalize
+	Fuzzy             // found approximately, or with a prefix or suffix that fits nowhere
+	Ambiguous         // found more than once, and the prefix and suffix do not decide
+)
+
+var statusNames = [...]string{"not found", "exact", "normalized", "fuzzy", "ambiguous"}
+
+func (s Status) String() string {
+	if s < 0 || int(s) >= len(statusNames) {
+		return fmt.Sprintf("Status(%d)", int(s))
+	}
+	return statusNames[s]
+}
+
+// Match is a span of a passage.
+type Match struct {
+	Line       int // the passage's line
+	Start, End int // byte offsets into the passage's original Text; whole words for a fuzzy match
+	Score      float64
+}
+
+// Result is the outcome of Find.
+type Result struct {
+	Status Status
+	// Match is the anchor for Exact, Normalized and Fuzzy; for Ambiguous the first candidate;
+	// for NotFound the closest span found (its Score may be low), or the zero Match when there
+	// is nothing to compare.
+	Match Match
+	// Candidates lists, for Ambiguous, all equal matches by line and offset.
+	Candidates []Match
+}
+
+// Find anchors quote in ps. The prefix and suffix (either may be empty) choose among several
+// equal matches: a match is kept when the text before it in its passage ends with prefix and
+// the text after it starts with suffix, all compared normalized.
+//
+// A quote that is found exactly costs a substring search per passage; the passages are
+// normalized only when that fails, and compared approximately only when that fails too.
+func Find(ps []Passage, quote, prefix, suffix string) Result {
+	nq := fold(quote).s
+	if nq == "" {
+		return Result{}
+	}
+	ctx := context{fold(prefix).s, fold(suffix).s}
+	if utf8.ValidString(quote) { // else a match could begin inside a character
+		if r, ok := ctx.choose(exact(ps, quote), Exact); ok {
+			return r
+		}
+	}
+	fs := make([]folded, len(ps))
+	for i, p := range ps {
+		fs[i] = fold(p.Text)
+	}
+	if r, ok := ctx.choose(normalized(ps, fs, nq), Normalized); ok {
+		return r
+	}
+	return ctx.fuzzy(ps, fs, nq)
+}
+
+// hit is a match with the text of its passage, to check the context.
+type hit struct {
+	Match
+	text string
+}
+
+// exact returns every place where quote occurs in ps, overlapping ones included.
+func exact(ps []Passage, quote string) []hit {
+	var hs []hit
+	for _, p := range ps {
+		for i := 0; ; {
+			k := strings.Index(p.Text[i:], quote)
+			if k < 0 {
+				break
+			}
+			hs = append(hs, hit{Match{p.Line, i + k, i + k + len(quote), 1}, p.Text})
+			i += k + 1
+		}
+	}
+	return hs
+}
+
+// normalized returns every place where the normalized quote nq occurs in the normalized
+// passages fs.
+func normalized(ps []Passage, fs []folded, nq string) []hit {
+	var hs []hit
+	for n, f := range fs {
+		for i := 0; ; {
+			k := strings.Index(f.s[i:], nq)
+			if k < 0 {
+				break
+			}
+			start, end := f.span(i+k, i+k+len(nq))
+			hs = append(hs, hit{Match{ps[n].Line, start, end, 1}, ps[n].Text})
+			i += k + 1
+		}
+	}
+	return hs
+}
+
+// context is a selector's prefix and suffix, normalized.
+type context struct{ prefix, suffix string }
+
+// fits reports whether the text around h agrees with the context.
+func (c context) fits(h hit) bool {
+	if c.prefix != "" && !strings.HasSuffix(fold(h.text[:h.Start]).s, c.prefix) {
+		return false
+	}
+	return c.suffix == "" || strings.HasPrefix(fold(h.text[h.End:]).s, c.suffix)
+}
+
+// filter returns the hits that fit the context.
+func (c context) filter(hs []hit) []hit {
+	if c.prefix == "" && c.suffix == "" {
+		return hs
+	}
+	var kept []hit
+	for _, h := range hs {
+		if c.fits(h) {
+			kept = append(kept, h)
+		}
+	}
+	return kept
+}
+
+// choose turns the matches of one way of searching into a result, or reports that there were
+// none.
+func (c context) choose(hs []hit, found Status) (Result, bool) {
+	if len(hs) == 0 {
+		return Result{}, false
+	}
+	sortHits(hs)
+	kept := c.filter(hs)
+	switch {
+	case len(kept) == 1:
+		return Result{Status: found, Match: kept[0].Match}, true
+	case len(kept) > 1:
+		return ambiguous(kept), true
+	case len(hs) > 1: // the context is out of date and cannot decide
+		return ambiguous(hs), true
+	}
+	return Result{Status: Fuzzy, Match: hs[0].Match}, true // the quote fits, its context does not
+}
+
+func ambiguous(hs []hit) Result {
+	ms := make([]Match, len(hs))
+	for i, h := range hs {
+		ms[i] = h.Match
+	}
+	return Result{Status: Ambiguous, Match: ms[0], Candidates: ms}
+}
+
+// sortHits orders hits by line, then offset, so that the first is the one to suggest.
+func sortHits(hs []hit) {
+	slices.SortStableFunc(hs, func(a, b hit) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Start, b.Start))
+	})
+}

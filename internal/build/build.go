@@ -1,0 +1,137 @@
+// Package build runs a dossier's build in the order of its phases: load the content,
+// resolve it into the model, render every page, write the site.
+package build
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"time"
+
+	defaults "dossier"
+	"dossier/internal/content"
+	"dossier/internal/diag"
+	idossier "dossier/internal/dossier"
+	"dossier/internal/render"
+	"dossier/internal/site"
+)
+
+// Config is what a build needs to know.
+type Config struct {
+	Src     string // the dossier's root: content/, seeds/, and optionally templates/, static/
+	Out     string // output folder; empty means do not write (check)
+	BaseURL string // overrides base_url of content/dossier.md
+	Drafts  bool   // include drafts
+	Strict  bool   // approximate quotes are errors
+	Minify  bool
+}
+
+// Result is what a build produced.
+type Result struct {
+	Problems diag.List // sorted; errors and warnings
+	Dossier  *idossier.Dossier
+	Files    []site.File
+	Phases   []Phase
+}
+
+// Phase is the cost of one phase of a build.
+type Phase struct {
+	Name     string
+	Duration time.Duration
+}
+
+// PhaseError is a failure of one phase that is not a list of content problems.
+type PhaseError struct {
+	Phase string
+	Err   error
+}
+
+func (e *PhaseError) Error() string { return e.Phase + ": " + e.Err.Error() }
+func (e *PhaseError) Unwrap() error { return e.Err }
+
+// Run builds the dossier at cfg.Src. It returns an error if the build failed: the
+// Result's Problems then hold every error found, and nothing was written.
+func Run(ctx context.Context, cfg Config) (*Result, error) {
+	res := &Result{}
+	phase := func(name string, start time.Time) {
+		res.Phases = append(res.Phases, Phase{name, time.Since(start)})
+	}
+
+	start := time.Now()
+	root, err := os.OpenRoot(cfg.Src)
+	if err != nil {
+		return res, &PhaseError{"load", err}
+	}
+	defer root.Close()
+	fsys := root.FS() // refuses symbolic links that leave the dossier
+	c, problems := content.Load(fsys, content.Config{Drafts: cfg.Drafts})
+	res.Problems = problems
+	phase("load", start)
+
+	start = time.Now()
+	d, problems := idossier.Resolve(c, fsys, idossier.Config{Strict: cfg.Strict})
+	res.Problems.Append(problems)
+	res.Problems = res.Problems.Sort()
+	res.Dossier = d
+	phase("resolve", start)
+	if err := res.Problems.Err(); err != nil {
+		return res, err
+	}
+
+	start = time.Now()
+	baseURL := d.Site.BaseURL
+	if cfg.BaseURL != "" {
+		baseURL = cfg.BaseURL
+	}
+	r, err := render.New(d, render.Config{
+		Templates: layers{sub(fsys, "templates"), defaults.Templates()},
+		BaseURL:   baseURL,
+		CSS:       "static/style.css",
+	})
+	if err != nil {
+		return res, &PhaseError{"render", err}
+	}
+	pages, err := r.Render(ctx)
+	if err != nil {
+		return res, &PhaseError{"render", err}
+	}
+	files := make([]site.File, 0, len(pages))
+	for _, p := range pages {
+		files = append(files, site.File{Path: p.Path, Data: p.Data})
+	}
+	static, err := site.Static(layers{sub(fsys, "static"), defaults.Static()}, "static")
+	if err != nil {
+		return res, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
+	}
+	files = append(files, static...)
+	if cfg.Minify {
+		if err := site.Minify(files); err != nil {
+			return res, &PhaseError{"render", err}
+		}
+	}
+	res.Files = files
+	phase("render", start)
+
+	if cfg.Out == "" {
+		return res, nil
+	}
+	start = time.Now()
+	if err := site.Write(cfg.Out, files); err != nil {
+		return res, &PhaseError{"write", err}
+	}
+	phase("write", start)
+	return res, nil
+}
+
+// sub returns the folder dir of fsys, or an empty file system if there is none.
+func sub(fsys fs.FS, dir string) fs.FS {
+	if _, err := fs.Stat(fsys, dir); err != nil {
+		return layers{}
+	}
+	s, err := fs.Sub(fsys, dir)
+	if err != nil {
+		return layers{}
+	}
+	return s
+}

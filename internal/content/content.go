@@ -1,0 +1,398 @@
+// Package content reads the editors' markdown files (front matter and body) into typed
+// records that remember the file, line and column of every value.
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+
+	"dossier/internal/date"
+	"dossier/internal/diag"
+	"dossier/internal/markdown"
+	"dossier/internal/seed"
+)
+
+// Ref is a reference to other content by id, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Meta is what every content file has.
+type Meta struct {
+	ID    string
+	File  string // path relative to the dossier's root, e.g. content/notes/x.md
+	Body  *markdown.Doc
+	BodyLine int // line of the file where the body starts
+	Draft bool
+}
+
+// Pos returns the position of the file's first line.
+func (m *Meta) Pos() diag.Pos { return diag.Pos{File: m.File, Line: 1, Col: 1} }
+
+// Site is content/dossier.md: the home page and settings.
+type Site struct {
+	Meta
+	Title, Subtitle string
+	Language        string // "de" or "en"
+	BaseURL         string
+}
+
+// Article describes one seed.
+type Article struct {
+	Meta
+	Seed      Ref // file name in seeds/
+	Title     string
+	Publisher string
+	Author    string
+	Published date.Date
+	URL       string
+	Lines     []LineKind
+	Mentions  []MentionRule
+}
+
+// LineKind overrides the classification of lines From..To.
+type LineKind struct {
+	From, To int
+	Kind     seed.Kind
+	Pos      diag.Pos
+}
+
+// MentionRule says that Name means Actor on lines From..To.
+type MentionRule struct {
+	From, To int
+	Name     string
+	Actor    Ref
+}
+
+// Actor is a person, state, organisation or media outlet.
+type Actor struct {
+	Meta
+	Name    string
+	NamePos diag.Pos
+	Kind    string
+	Aliases []Ref // Ref.ID holds the alias text
+	Role    string
+}
+
+// Actor kinds.
+var ActorKinds = []string{"person", "state", "organisation", "media"}
+
+// Topic is a theme of the dossier.
+type Topic struct {
+	Meta
+	Title    string
+	Keywords []Ref // Ref.ID holds the keyword
+}
+
+// Event is an entry of the timeline.
+type Event struct {
+	Meta
+	Date    date.Date
+	DatePos diag.Pos
+	Title   string
+	Actors  []Ref
+	Topics  []Ref
+	Sources []Quote
+}
+
+// Quote selects a passage of an article, as the W3C TextQuoteSelector does.
+type Quote struct {
+	Article        Ref
+	Text           string
+	Prefix, Suffix string
+	Pos            diag.Pos // of the quote text
+}
+
+// Note annotates a passage.
+type Note struct {
+	Meta
+	Quote
+	Kind   string
+	Actors []Ref
+	Topics []Ref
+}
+
+// Note kinds.
+var NoteKinds = []string{"context", "factcheck", "correction", "translation", "source"}
+
+// Content is everything in content/, each kind sorted by id.
+type Content struct {
+	Site     *Site
+	Articles []*Article
+	Actors   []*Actor
+	Topics   []*Topic
+	Events   []*Event
+	Notes    []*Note
+}
+
+// Config says what to load.
+type Config struct {
+	Drafts bool // include files with `draft: true`
+}
+
+// Load reads content/ from fsys (the dossier's root). It returns what it could read and
+// every problem found; a file with errors is still returned as far as it was understood.
+func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
+	var errs diag.List
+	c := &Content{}
+	p := markdown.NewParser()
+	if f, ok := readFile(fsys, "content/dossier.md", p, &errs); ok {
+		c.Site = loadSite(f)
+	} else {
+		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: "de"}
+	}
+	c.Articles = loadDir(fsys, "articles", p, cfg, &errs, loadArticle)
+	c.Actors = loadDir(fsys, "actors", p, cfg, &errs, loadActor)
+	c.Topics = loadDir(fsys, "topics", p, cfg, &errs, loadTopic)
+	c.Events = loadDir(fsys, "events", p, cfg, &errs, loadEvent)
+	c.Notes = loadDir(fsys, "notes", p, cfg, &errs, loadNote)
+	return c, errs
+}
+
+// file is one content file split into front matter fields and body.
+type file struct {
+	Meta
+	*fields
+}
+
+func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*file, bool) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			errs.Errorf(diag.Pos{File: name}, "file is missing; create it with a `title:` in front matter")
+		} else {
+			errs.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
+		}
+		return nil, false
+	}
+	return parseFile(name, data, p, errs), true
+}
+
+// parseFile splits data into front matter and body. Line numbers of both stay those of
+// the file.
+func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *file {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	f := &file{Meta: Meta{File: name, ID: strings.TrimSuffix(path.Base(name), ".md")}}
+	top := diag.Pos{File: name, Line: 1, Col: 1}
+	// The front matter's first line follows the opening "---", after any blank lines.
+	offset := 0
+	for _, l := range strings.SplitAfter(string(data), "\n") {
+		offset++
+		if strings.TrimSpace(l) != "" {
+			break
+		}
+	}
+	var doc yaml.Node
+	var perr error
+	body, err := frontmatter.Parse(bytes.NewReader(data), &doc, frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
+		perr = yaml.Unmarshal(b, v)
+		return perr
+	}))
+	switch {
+	case err != nil && perr != nil:
+		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))
+		body = nil
+	case err != nil:
+		errs.Errorf(top, "cannot read front matter: %v", err)
+	case doc.Kind == 0 && startsWithFence(data):
+		errs.Errorf(top, "front matter is not closed; end it with a line `---`")
+		body = nil
+	case doc.Kind == 0:
+		errs.Errorf(top, "front matter is missing; start the file with a line `---`, the fields, and another `---`")
+	}
+	f.fields = newFields(name, offset, &doc, errs)
+	f.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	f.Body = p.Parse(body)
+	for _, pr := range f.Body.Problems {
+		errs.Errorf(diag.Pos{File: name, Line: f.BodyLine + pr.Line - 1}, "%s", pr.Msg)
+	}
+	f.Draft = f.boolean("draft")
+	return f
+}
+
+func startsWithFence(data []byte) bool {
+	return strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(data), "\n\t "), "\n", 2)[0]) == "---"
+}
+
+// loadDir reads every content/<dir>/*.md with load, sorted by id.
+func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Parser, cfg Config, errs *diag.List, load func(*file) T) []T {
+	root := "content/" + dir
+	entries, err := fs.ReadDir(fsys, root)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
+		}
+		return nil
+	}
+	var out []T
+	for _, e := range entries {
+		name := root + "/" + e.Name()
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
+			if !strings.HasPrefix(e.Name(), ".") {
+				errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
+			}
+			continue
+		}
+		if !e.Type().IsRegular() {
+			errs.Errorf(diag.Pos{File: name}, "not a regular file (a symbolic link?); content must be plain files inside the repository")
+			continue
+		}
+		f, ok := readFile(fsys, name, p, errs)
+		if !ok {
+			continue
+		}
+		if !ValidSlug(f.ID) {
+			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(f.ID)+".md")
+			continue
+		}
+		v := load(f)
+		if v.meta().Draft && !cfg.Drafts {
+			continue
+		}
+		out = append(out, v)
+	}
+	slices.SortFunc(out, func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) })
+	return out
+}
+
+func (m *Meta) meta() *Meta { return m }
+
+func loadSite(f *file) *Site {
+	s := &Site{Meta: f.Meta}
+	s.Title, _ = f.str("title", true, `"Russland und Nordkorea"`)
+	s.Subtitle, _ = f.str("subtitle", false, "")
+	s.Language, _ = f.oneOf("language", false, "de", "en")
+	if s.Language == "" {
+		s.Language = "de"
+	}
+	s.BaseURL, _ = f.str("base_url", false, "")
+	f.unknown()
+	return s
+}
+
+func loadArticle(f *file) *Article {
+	a := &Article{Meta: f.Meta}
+	a.Seed.ID, a.Seed.Pos = f.str("seed", true, "000_db9fe16b07e37613.txt")
+	a.Title, _ = f.str("title", true, `"Putin schließt strategische Partnerschaft mit Nordkorea"`)
+	a.Publisher, _ = f.str("publisher", false, "")
+	a.Author, _ = f.str("author", false, "")
+	a.Published, _ = f.date("published", false)
+	a.URL, _ = f.str("url", false, "")
+	for _, kv := range f.mapping("lines") {
+		from, to, err := lineRange(kv[0].Value)
+		if err != nil {
+			f.errs.Errorf(f.pos(kv[0]), "%v", err)
+			continue
+		}
+		kind, ok := seed.ParseKind(kv[1].Value)
+		if !ok || kv[1].Kind != yaml.ScalarNode {
+			f.errs.Errorf(f.pos(kv[1]), "unknown line kind %q; use one of: %s", kv[1].Value, seed.Kinds)
+			continue
+		}
+		a.Lines = append(a.Lines, LineKind{from, to, kind, f.pos(kv[0])})
+	}
+	for _, kv := range f.mapping("mentions") {
+		from, to, err := lineRange(kv[0].Value)
+		if err != nil {
+			f.errs.Errorf(f.pos(kv[0]), "%v", err)
+			continue
+		}
+		if kv[1].Kind != yaml.MappingNode {
+			f.errs.Errorf(f.pos(kv[1]), "mentions for line %s must map names to actor ids, like `{ \"Kim\": kim-jong-un }`", kv[0].Value)
+			continue
+		}
+		for i := 0; i+1 < len(kv[1].Content); i += 2 {
+			name, actor := kv[1].Content[i], kv[1].Content[i+1]
+			if strings.TrimSpace(name.Value) == "" {
+				f.errs.Errorf(f.pos(name), "empty name in mentions; write the name as it stands in the seed")
+				continue
+			}
+			f.checkSlug(actor.Value, f.pos(actor), "actor id")
+			a.Mentions = append(a.Mentions, MentionRule{from, to, name.Value, Ref{actor.Value, f.pos(actor)}})
+		}
+	}
+	f.unknown()
+	return a
+}
+
+func loadActor(f *file) *Actor {
+	a := &Actor{Meta: f.Meta}
+	a.Name, a.NamePos = f.str("name", true, `"Kim Jong-un"`)
+	a.Kind, _ = f.oneOf("kind", true, ActorKinds...)
+	a.Aliases = f.list("aliases")
+	for _, al := range a.Aliases {
+		if strings.TrimSpace(al.ID) == "" {
+			f.errs.Errorf(al.Pos, "empty alias; remove it or write the name as the seeds spell it")
+		}
+	}
+	a.Role, _ = f.str("role", false, "")
+	f.unknown()
+	return a
+}
+
+func loadTopic(f *file) *Topic {
+	t := &Topic{Meta: f.Meta}
+	t.Title, _ = f.str("title", true, `"Sanktionen"`)
+	t.Keywords = f.list("keywords")
+	for _, k := range t.Keywords {
+		if len([]rune(strings.TrimSpace(k.ID))) < 3 {
+			f.errs.Errorf(k.Pos, "keyword %q is too short to tag passages; use at least 3 letters", k.ID)
+		}
+	}
+	f.unknown()
+	return t
+}
+
+func loadEvent(f *file) *Event {
+	e := &Event{Meta: f.Meta}
+	e.Date, e.DatePos = f.date("date", true)
+	e.Title, _ = f.str("title", true, `"Gipfel auf dem Weltraumbahnhof Wostotschny"`)
+	e.Actors = f.ids("actors")
+	e.Topics = f.ids("topics")
+	if n := f.node("sources"); n != nil {
+		if n.Kind != yaml.SequenceNode {
+			f.errs.Errorf(f.pos(n), "sources must be a list of `- article: ID` / `quote: \"…\"` entries")
+		} else {
+			for _, s := range n.Content {
+				sf := newFields(f.file, f.offset, s, f.errs)
+				sf.top = f.pos(s)
+				q := readQuote(sf)
+				sf.unknown()
+				e.Sources = append(e.Sources, q)
+			}
+		}
+	}
+	f.unknown()
+	return e
+}
+
+func readQuote(f *fields) Quote {
+	var q Quote
+	q.Article = f.id("article", true, "frankfurter-rundschau-2024-06-19")
+	q.Text, q.Pos = f.str("quote", true, `"the passage, copied from the seed"`)
+	q.Prefix, _ = f.str("prefix", false, "")
+	q.Suffix, _ = f.str("suffix", false, "")
+	return q
+}
+
+func loadNote(f *file) *Note {
+	n := &Note{Meta: f.Meta}
+	n.Quote = readQuote(f.fields)
+	n.Kind, _ = f.oneOf("kind", false, NoteKinds...)
+	if n.Kind == "" {
+		n.Kind = "context"
+	}
+	n.Actors = f.ids("actors")
+	n.Topics = f.ids("topics")
+	f.unknown()
+	return n
+}

@@ -1,0 +1,241 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"dossier/internal/date"
+	"dossier/internal/diag"
+)
+
+// fields reads the keys of one front matter mapping, keeping the position of each value,
+// so that every problem can name its file, line and column.
+type fields struct {
+	file   string
+	offset int // lines of the file before the front matter's first line
+	top    diag.Pos
+	keys   map[string]*yaml.Node // key name -> key node
+	values map[string]*yaml.Node
+	used   map[string]bool
+	errs   *diag.List
+}
+
+func newFields(file string, offset int, doc *yaml.Node, errs *diag.List) *fields {
+	f := &fields{file: file, offset: offset, keys: map[string]*yaml.Node{}, values: map[string]*yaml.Node{}, used: map[string]bool{}, errs: errs}
+	f.top = diag.Pos{File: file, Line: offset + 1, Col: 1}
+	if doc == nil || doc.Kind == 0 {
+		return f
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		errs.Errorf(f.pos(doc), "front matter must be a list of `key: value` lines")
+		return f
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if _, dup := f.keys[k.Value]; dup {
+			errs.Errorf(f.pos(k), "field %q is given twice; keep one", k.Value)
+			continue
+		}
+		f.keys[k.Value], f.values[k.Value] = k, v
+	}
+	return f
+}
+
+func (f *fields) pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return f.top
+	}
+	return diag.Pos{File: f.file, Line: f.offset + n.Line, Col: n.Column}
+}
+
+// node returns the value of key, or nil, and marks the key as known.
+func (f *fields) node(key string) *yaml.Node {
+	f.used[key] = true
+	v := f.values[key]
+	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	return v
+}
+
+func (f *fields) missing(key, example string) {
+	f.errs.Errorf(f.top, "missing required field %q; add a line like `%s: %s`", key, key, example)
+}
+
+// str reads a string field; example is shown when a required one is missing.
+func (f *fields) str(key string, required bool, example string) (string, diag.Pos) {
+	n := f.node(key)
+	if n == nil {
+		if required {
+			f.missing(key, example)
+		}
+		return "", f.top
+	}
+	s, ok := f.scalar(key, n)
+	if ok && required && strings.TrimSpace(s) == "" {
+		f.errs.Errorf(f.pos(n), "field %q is empty; write e.g. `%s: %s`", key, key, example)
+	}
+	return s, f.pos(n)
+}
+
+func (f *fields) scalar(key string, n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		f.errs.Errorf(f.pos(n), "field %q must be a single value, not a %s", key, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (f *fields) boolean(key string) bool {
+	n := f.node(key)
+	if n == nil {
+		return false
+	}
+	var b bool
+	if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		f.errs.Errorf(f.pos(n), "field %q must be true or false", key)
+	}
+	return b
+}
+
+func (f *fields) date(key string, required bool) (date.Date, diag.Pos) {
+	s, pos := f.str(key, required, "2024-06-19")
+	if s == "" {
+		return date.Date{}, pos
+	}
+	d, err := date.Parse(s)
+	if err != nil {
+		f.errs.Errorf(pos, "bad date in %q: %v", key, err)
+	}
+	return d, pos
+}
+
+// list reads a list of strings; a single string is accepted as a list of one.
+func (f *fields) list(key string) []Ref {
+	n := f.node(key)
+	if n == nil {
+		return nil
+	}
+	if n.Kind == yaml.ScalarNode {
+		return []Ref{{n.Value, f.pos(n)}}
+	}
+	if n.Kind != yaml.SequenceNode {
+		f.errs.Errorf(f.pos(n), "field %q must be a list like `%s: [a, b]`", key, key)
+		return nil
+	}
+	var out []Ref
+	for _, c := range n.Content {
+		if s, ok := f.scalar(key, c); ok {
+			out = append(out, Ref{s, f.pos(c)})
+		}
+	}
+	return out
+}
+
+// ids reads a list of references to other content by id.
+func (f *fields) ids(key string) []Ref {
+	refs := f.list(key)
+	for _, r := range refs {
+		f.checkSlug(r.ID, r.Pos, "id in "+strconv.Quote(key))
+	}
+	return refs
+}
+
+func (f *fields) id(key string, required bool, example string) Ref {
+	s, pos := f.str(key, required, example)
+	if s != "" {
+		f.checkSlug(s, pos, "id in "+strconv.Quote(key))
+	}
+	return Ref{s, pos}
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s can be an id and a file name.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+func (f *fields) checkSlug(s string, pos diag.Pos, what string) {
+	if !ValidSlug(s) {
+		f.errs.Errorf(pos, "%s %q is not a valid id: use lowercase letters, digits and hyphens, like %q", what, s, Slugify(s))
+	}
+}
+
+// oneOf reads a string field that must be one of choices.
+func (f *fields) oneOf(key string, required bool, choices ...string) (string, diag.Pos) {
+	s, pos := f.str(key, required, choices[0])
+	if s != "" && !slices.Contains(choices, s) {
+		f.errs.Errorf(pos, "%s %q is not one of: %s", key, s, strings.Join(choices, ", "))
+	}
+	return s, pos
+}
+
+// mapping returns the key and value nodes of a mapping field, in file order.
+func (f *fields) mapping(key string) [][2]*yaml.Node {
+	n := f.node(key)
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		f.errs.Errorf(f.pos(n), "field %q must be a mapping of `\"line\": value` entries", key)
+		return nil
+	}
+	var out [][2]*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
+	}
+	return out
+}
+
+// unknown reports every key that no reader asked for: usually a typo.
+func (f *fields) unknown(known ...string) {
+	names := slices.Sorted(func(yield func(string) bool) {
+		for k := range f.keys {
+			if !yield(k) {
+				return
+			}
+		}
+	})
+	for _, k := range names {
+		if !f.used[k] {
+			var all []string
+			for u := range f.used {
+				all = append(all, u)
+			}
+			slices.Sort(all)
+			f.errs.Errorf(f.pos(f.keys[k]), "unknown field %q; known fields here are: %s", k, strings.Join(all, ", "))
+		}
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "mapping"
+	}
+	return "value"
+}
+
+// lineRange parses "34" or "40-66".
+func lineRange(s string) (from, to int, err error) {
+	a, b, isRange := strings.Cut(strings.TrimSpace(s), "-")
+	if from, err = strconv.Atoi(strings.TrimSpace(a)); err != nil || from < 1 {
+		return 0, 0, fmt.Errorf("%q is not a line number or range; write \"34\" or \"40-66\"", s)
+	}
+	to = from
+	if isRange {
+		if to, err = strconv.Atoi(strings.TrimSpace(b)); err != nil || to < from {
+			return 0, 0, fmt.Errorf("%q is not a line range; write \"40-66\" with the smaller number first", s)
+		}
+	}
+	return from, to, nil
+}

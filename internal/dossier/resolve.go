@@ -1,0 +1,575 @@
+package dossier
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dossier/internal/anchor"
+	"dossier/internal/content"
+	"dossier/internal/date"
+	"dossier/internal/diag"
+	"dossier/internal/mention"
+	"dossier/internal/seed"
+)
+
+// Config says how strict resolving is.
+type Config struct {
+	Strict bool // a quote anchored only approximately is an error, not a warning
+}
+
+// Resolve builds the model from loaded content and the seeds in fsys (the dossier's root,
+// holding seeds/). It reports every problem it finds, not only the first.
+func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
+	r := &resolver{cfg: cfg, fsys: fsys, d: &Dossier{
+		Site:     c.Site,
+		articles: map[string]*Article{},
+		actors:   map[string]*Actor{},
+		topics:   map[string]*Topic{},
+		events:   map[string]*Event{},
+		notes:    map[string]*Note{},
+	}}
+	r.index(c)
+	r.readSeeds()
+	r.findMentions()
+	r.anchorNotes()
+	r.anchorEvents()
+	r.tagTopics()
+	r.countCoMentions()
+	r.checkBodies(c)
+	r.sortAll()
+	return r.d, r.errs
+}
+
+type resolver struct {
+	cfg  Config
+	fsys fs.FS
+	d    *Dossier
+	errs diag.List
+}
+
+// index makes every record reachable by id.
+func (r *resolver) index(c *content.Content) {
+	for _, a := range c.Articles {
+		r.d.Articles = append(r.d.Articles, &Article{Article: a})
+	}
+	for _, a := range c.Actors {
+		r.d.Actors = append(r.d.Actors, &Actor{Actor: a})
+	}
+	for _, t := range c.Topics {
+		r.d.Topics = append(r.d.Topics, &Topic{Topic: t})
+	}
+	for _, e := range c.Events {
+		r.d.Events = append(r.d.Events, &Event{Event: e})
+	}
+	for _, n := range c.Notes {
+		r.d.Notes = append(r.d.Notes, &Note{Note: n})
+	}
+	indexBy(r, r.d.Articles, r.d.articles, func(a *Article) *content.Meta { return &a.Meta })
+	indexBy(r, r.d.Actors, r.d.actors, func(a *Actor) *content.Meta { return &a.Meta })
+	indexBy(r, r.d.Topics, r.d.topics, func(t *Topic) *content.Meta { return &t.Meta })
+	indexBy(r, r.d.Events, r.d.events, func(e *Event) *content.Meta { return &e.Meta })
+	indexBy(r, r.d.Notes, r.d.notes, func(n *Note) *content.Meta { return &n.Meta })
+	for _, e := range r.d.Events {
+		e.Actors = lookupAll(r, "actor", e.Event.Actors, r.d.actors)
+		e.Topics = lookupAll(r, "topic", e.Event.Topics, r.d.topics)
+		if len(e.Event.Sources) == 0 {
+			r.errs.Warnf(e.Pos(), "event has no source; add `sources:` with an article and a quote from it")
+		}
+	}
+	for _, n := range r.d.Notes {
+		n.Actors = lookupAll(r, "actor", n.Note.Actors, r.d.actors)
+		n.Topics = lookupAll(r, "topic", n.Note.Topics, r.d.topics)
+	}
+}
+
+func indexBy[T any](r *resolver, list []T, m map[string]T, meta func(T) *content.Meta) {
+	for _, v := range list {
+		id := meta(v).ID
+		if prev, dup := m[id]; dup {
+			r.errs.Errorf(meta(v).Pos(), "duplicate id %q: %s has the same file name; rename one of them", id, meta(prev).File)
+			continue
+		}
+		m[id] = v
+	}
+}
+
+func lookup[T any](r *resolver, kind string, ref content.Ref, m map[string]T) (T, bool) {
+	v, ok := m[ref.ID]
+	if !ok && ref.ID != "" {
+		r.errs.Errorf(ref.Pos, "unknown %s %q%s", kind, ref.ID, suggest(ref.ID, m, kind))
+	}
+	return v, ok
+}
+
+func lookupAll[T any](r *resolver, kind string, refs []content.Ref, m map[string]T) []T {
+	var out []T
+	for _, ref := range refs {
+		if v, ok := lookup(r, kind, ref, m); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// readSeeds parses each article's seed and applies the editors' line kinds.
+func (r *resolver) readSeeds() {
+	bySeed := map[string]*Article{}
+	for _, a := range r.d.Articles {
+		name := a.Article.Seed.ID
+		if name == "" {
+			continue
+		}
+		if name != path.Base(name) || strings.HasPrefix(name, ".") {
+			r.errs.Errorf(a.Article.Seed.Pos, "seed %q must be a file name in seeds/, without folders", name)
+			continue
+		}
+		if prev := bySeed[name]; prev != nil {
+			r.errs.Errorf(a.Article.Seed.Pos, "seed %s already belongs to article %q (%s); each seed has one article", name, prev.ID, prev.File)
+			continue
+		}
+		bySeed[name] = a
+		data, err := fs.ReadFile(r.fsys, "seeds/"+name)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				r.errs.Errorf(a.Article.Seed.Pos, "seed file seeds/%s does not exist%s", name, r.seedHint(name))
+			} else {
+				r.errs.Errorf(a.Article.Seed.Pos, "cannot read seed: %v", err)
+			}
+			continue
+		}
+		s, err := seed.Parse(name, data)
+		if err != nil {
+			var se *seed.Error
+			if errors.As(err, &se) {
+				r.errs.Errorf(diag.Pos{File: "seeds/" + name, Line: se.Line}, "%s", se.Msg)
+			} else {
+				r.errs.Errorf(diag.Pos{File: "seeds/" + name}, "%v", err)
+			}
+			continue
+		}
+		a.Seed = s
+		for _, o := range a.Article.Lines {
+			if o.To > len(s.Lines) {
+				r.errs.Errorf(o.Pos, "line %d is past the end of seed %s (%d lines)", o.To, name, len(s.Lines))
+				continue
+			}
+			for n := o.From; n <= o.To; n++ {
+				if l := &s.Lines[n-1]; l.Kind != seed.Blank {
+					l.Kind, l.Reason = o.Kind, "set in "+a.File
+				}
+			}
+		}
+		a.Lines = make([]*Line, len(s.Lines))
+		for i, l := range s.Lines {
+			a.Lines[i] = &Line{Line: l}
+		}
+	}
+}
+
+func (r *resolver) seedHint(name string) string {
+	entries, _ := fs.ReadDir(r.fsys, "seeds")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if best := closest(name, names); best != "" {
+		return fmt.Sprintf("; did you mean %q?", best)
+	}
+	return "; put the article's raw text there, or fix the name"
+}
+
+// line returns line n of a, or nil.
+func (a *Article) line(n int) *Line {
+	if n < 1 || n > len(a.Lines) {
+		return nil
+	}
+	return a.Lines[n-1]
+}
+
+// findMentions links every name and alias of every actor in every line.
+func (r *resolver) findMentions() {
+	m := mention.New()
+	for _, a := range r.d.Actors {
+		names := append([]content.Ref{{ID: a.Name, Pos: a.NamePos}}, a.Aliases...)
+		for _, n := range names {
+			if strings.TrimSpace(n.ID) == "" {
+				continue
+			}
+			if otherID, otherName := m.Add(n.ID, a.ID); otherID != "" {
+				r.errs.Errorf(n.Pos, "name %q is also claimed by actor %q (as %q); a name can mean only one actor: resolve it per line with `mentions:` in the article", n.ID, otherID, otherName)
+			}
+		}
+	}
+	for _, art := range r.d.Articles {
+		if art.Seed == nil {
+			continue
+		}
+		rules := r.lineRules(art)
+		used := make([]bool, len(art.Mentions))
+		counts := map[*Actor]int{}
+		for _, l := range art.Lines {
+			if l.Kind == seed.Blank {
+				continue
+			}
+			var extra []*mention.Matcher
+			for _, ri := range rules[l.N] {
+				x := mention.New()
+				x.Add(art.Mentions[ri].Name, strconv.Itoa(ri))
+				extra = append(extra, x)
+			}
+			for _, h := range m.Find(l.Text, extra...) {
+				actorID := h.Key
+				if ri, err := strconv.Atoi(h.Key); err == nil {
+					used[ri] = true
+					actorID = art.Mentions[ri].Actor.ID
+				}
+				actor := r.d.actors[actorID]
+				if actor == nil {
+					continue // reported by lineRules
+				}
+				mn := Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End}
+				l.Mentions = append(l.Mentions, mn)
+				actor.Mentions = append(actor.Mentions, mn)
+				counts[actor]++
+			}
+		}
+		for i, rule := range art.Mentions {
+			if !used[i] && r.d.actors[rule.Actor.ID] != nil && rule.To <= len(art.Lines) {
+				r.errs.Warnf(rule.Actor.Pos, "%q does not occur on line %s of the seed; remove the rule or fix the name", rule.Name, lineLabel(rule.From, rule.To))
+			}
+		}
+		art.Actors = sortCounted(counts)
+	}
+	for _, a := range r.d.Actors {
+		if len(a.Mentions) == 0 {
+			r.errs.Warnf(a.NamePos, "actor %q is not mentioned in any article; add the spelling the seeds use to `aliases:`", a.Name)
+		}
+		seen := map[*Article]bool{}
+		for _, mn := range a.Mentions {
+			if !seen[mn.Article] {
+				seen[mn.Article] = true
+				a.Articles = append(a.Articles, mn.Article)
+			}
+		}
+	}
+}
+
+// lineRules returns, per line number, the indexes of the article's mention rules for it.
+func (r *resolver) lineRules(art *Article) map[int][]int {
+	rules := map[int][]int{}
+	for i, rule := range art.Mentions {
+		if _, ok := lookup(r, "actor", rule.Actor, r.d.actors); !ok {
+			continue
+		}
+		if rule.To > len(art.Lines) {
+			r.errs.Errorf(rule.Actor.Pos, "line %d is past the end of seed %s (%d lines)", rule.To, art.Seed.Name, len(art.Lines))
+			continue
+		}
+		for n := rule.From; n <= rule.To; n++ {
+			rules[n] = append(rules[n], i)
+		}
+	}
+	return rules
+}
+
+func lineLabel(from, to int) string {
+	if from == to {
+		return strconv.Itoa(from)
+	}
+	return fmt.Sprintf("%d-%d", from, to)
+}
+
+func sortCounted(counts map[*Actor]int) []*Counted {
+	var out []*Counted
+	for a, n := range counts {
+		out = append(out, &Counted{a, n})
+	}
+	slices.SortFunc(out, func(a, b *Counted) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// passages returns the lines of art in which a quote may be anchored.
+func passages(art *Article) []anchor.Passage {
+	var ps []anchor.Passage
+	for _, l := range art.Lines {
+		if l.Kind != seed.Blank {
+			ps = append(ps, anchor.Passage{Line: l.N, Text: l.Text})
+		}
+	}
+	return ps
+}
+
+// anchorQuote finds q in its article and reports what does not fit.
+func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
+	art, ok := lookup(r, "article", q.Article, r.d.articles)
+	if !ok || art.Seed == nil || strings.TrimSpace(q.Text) == "" {
+		return nil
+	}
+	res := anchor.Find(passages(art), q.Text, q.Prefix, q.Suffix)
+	m := res.Match
+	switch res.Status {
+	case anchor.NotFound:
+		hint := "; copy the passage from the seed"
+		if l := art.line(m.Line); l != nil && m.Score > 0 {
+			hint = fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, excerpt(l.Text, m.Start, m.End))
+		}
+		r.errs.Errorf(q.Pos, "%s quote not found in article %q (seeds/%s)%s", what, art.ID, art.Seed.Name, hint)
+		return nil
+	case anchor.Ambiguous:
+		var lines []string
+		for _, c := range res.Candidates {
+			lines = append(lines, strconv.Itoa(c.Line))
+		}
+		r.errs.Errorf(q.Pos, "%s quote occurs %d times in article %q (lines %s); add `prefix:` or `suffix:` with the words just before or after the one you mean", what, len(res.Candidates), art.ID, strings.Join(lines, ", "))
+		return nil
+	case anchor.Fuzzy:
+		l := art.line(m.Line)
+		msg := fmt.Sprintf("%s quote matches only approximately (%.0f %%) on line %d: %q; copy the passage exactly", what, 100*m.Score, m.Line, l.Text[m.Start:m.End])
+		if r.cfg.Strict {
+			r.errs.Errorf(q.Pos, "%s", msg)
+		} else {
+			r.errs.Warnf(q.Pos, "%s", msg)
+		}
+	case anchor.Normalized:
+		r.errs.Warnf(q.Pos, "%s quote matches line %d only after normalising quotes, dashes or spaces; copy it from the seed exactly", what, m.Line)
+	}
+	a := &Anchor{Article: art, Line: m.Line, Start: m.Start, End: m.End, Status: res.Status, Score: m.Score}
+	l := art.line(m.Line)
+	l.Anchors = append(l.Anchors, a)
+	return a
+}
+
+func excerpt(s string, start, end int) string {
+	if start < 0 || end > len(s) || start > end {
+		return s
+	}
+	return s[start:end]
+}
+
+func (r *resolver) anchorNotes() {
+	for _, n := range r.d.Notes {
+		if a := r.anchorQuote(n.Quote, "note"); a != nil {
+			a.Note = n
+			n.Anchor = a
+			a.Article.Notes = append(a.Article.Notes, n)
+		}
+		for _, act := range n.Actors {
+			act.Notes = append(act.Notes, n)
+		}
+		for _, t := range n.Topics {
+			t.Notes = append(t.Notes, n)
+		}
+	}
+	for _, art := range r.d.Articles {
+		slices.SortFunc(art.Notes, func(a, b *Note) int {
+			return cmp.Or(cmp.Compare(a.Anchor.Line, b.Anchor.Line), cmp.Compare(a.Anchor.Start, b.Anchor.Start), strings.Compare(a.ID, b.ID))
+		})
+		for i, n := range art.Notes {
+			n.Number = i + 1
+		}
+	}
+}
+
+func (r *resolver) anchorEvents() {
+	for _, e := range r.d.Events {
+		for _, q := range e.Event.Sources {
+			if a := r.anchorQuote(q, "event source"); a != nil {
+				a.Event = e
+				e.Sources = append(e.Sources, a)
+				if !slices.Contains(a.Article.Events, e) {
+					a.Article.Events = append(a.Article.Events, e)
+				}
+			}
+		}
+		for _, a := range e.Actors {
+			a.Events = append(a.Events, e)
+		}
+		for _, t := range e.Topics {
+			t.Events = append(t.Events, e)
+		}
+	}
+}
+
+// tagTopics marks every text line that contains a topic's keyword.
+func (r *resolver) tagTopics() {
+	for _, t := range r.d.Topics {
+		var kws []string
+		for _, k := range t.Keywords {
+			if k := strings.ToLower(strings.TrimSpace(k.ID)); k != "" {
+				kws = append(kws, k)
+			}
+		}
+		if len(kws) == 0 {
+			continue
+		}
+		for _, art := range r.d.Articles {
+			for _, l := range art.Lines {
+				if !l.Kind.IsText() && l.Kind != seed.Gallery {
+					continue
+				}
+				low := strings.ToLower(l.Text)
+				for _, k := range kws {
+					if strings.Contains(low, k) {
+						l.Topics = append(l.Topics, t)
+						t.Passages = append(t.Passages, Passage{art, l})
+						break
+					}
+				}
+			}
+		}
+	}
+	for _, art := range r.d.Articles {
+		set := map[*Topic]bool{}
+		for _, l := range art.Lines {
+			for _, t := range l.Topics {
+				set[t] = true
+			}
+		}
+		for _, n := range art.Notes {
+			for _, t := range n.Topics {
+				set[t] = true
+			}
+		}
+		for _, e := range art.Events {
+			for _, t := range e.Topics {
+				set[t] = true
+			}
+		}
+		for t := range set {
+			art.Topics = append(art.Topics, t)
+			t.Articles = append(t.Articles, art)
+		}
+	}
+}
+
+// countCoMentions counts, for each pair of actors, the paragraphs that name both.
+func (r *resolver) countCoMentions() {
+	related := map[*Actor]map[*Actor]int{}
+	for _, art := range r.d.Articles {
+		for _, l := range art.Lines {
+			var in []*Actor
+			for _, m := range l.Mentions {
+				if !slices.Contains(in, m.Actor) {
+					in = append(in, m.Actor)
+				}
+			}
+			for _, a := range in {
+				for _, b := range in {
+					if a != b {
+						if related[a] == nil {
+							related[a] = map[*Actor]int{}
+						}
+						related[a][b]++
+					}
+				}
+			}
+		}
+	}
+	for _, a := range r.d.Actors {
+		a.Related = sortCounted(related[a])
+	}
+}
+
+// checkBodies resolves the id links in every markdown body.
+func (r *resolver) checkBodies(c *content.Content) {
+	metas := []*content.Meta{&c.Site.Meta}
+	for _, a := range c.Articles {
+		metas = append(metas, &a.Meta)
+	}
+	for _, a := range c.Actors {
+		metas = append(metas, &a.Meta)
+	}
+	for _, t := range c.Topics {
+		metas = append(metas, &t.Meta)
+	}
+	for _, e := range c.Events {
+		metas = append(metas, &e.Meta)
+	}
+	for _, n := range c.Notes {
+		metas = append(metas, &n.Meta)
+	}
+	for _, m := range metas {
+		if m.Body == nil {
+			continue
+		}
+		for _, ref := range m.Body.Refs {
+			cr := content.Ref{ID: ref.ID, Pos: diag.Pos{File: m.File, Line: m.BodyLine + ref.Line - 1}}
+			switch ref.Scheme {
+			case "article":
+				if art, ok := lookup(r, "article", cr, r.d.articles); ok && ref.Fragment != "" {
+					r.checkLineFragment(art, ref.Fragment, cr.Pos)
+				}
+			case "actor":
+				lookup(r, "actor", cr, r.d.actors)
+			case "topic":
+				lookup(r, "topic", cr, r.d.topics)
+			case "event":
+				lookup(r, "event", cr, r.d.events)
+			case "note":
+				lookup(r, "note", cr, r.d.notes)
+			}
+		}
+	}
+}
+
+func (r *resolver) checkLineFragment(art *Article, frag string, pos diag.Pos) {
+	n, err := strconv.Atoi(strings.TrimPrefix(frag, "L"))
+	if !strings.HasPrefix(frag, "L") || err != nil {
+		r.errs.Errorf(pos, "link to article %q has fragment #%s; link to a line as #L34", art.ID, frag)
+		return
+	}
+	if art.Seed == nil {
+		return
+	}
+	if l := art.line(n); l == nil || l.Kind == seed.Blank {
+		r.errs.Errorf(pos, "link to article %q names line %d, which is empty or past the end of seeds/%s", art.ID, n, art.Seed.Name)
+	}
+}
+
+// sortAll puts every list in its reading order.
+func (r *resolver) sortAll() {
+	d := r.d
+	slices.SortFunc(d.Articles, func(a, b *Article) int {
+		return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID))
+	})
+	slices.SortFunc(d.Actors, func(a, b *Actor) int { return cmp.Or(collate(a.Name, b.Name), strings.Compare(a.ID, b.ID)) })
+	slices.SortFunc(d.Topics, func(a, b *Topic) int { return cmp.Or(collate(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
+	byDate := func(a, b *Event) int { return cmp.Or(date.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID)) }
+	slices.SortFunc(d.Events, byDate)
+	slices.SortFunc(d.Notes, func(a, b *Note) int { return strings.Compare(a.ID, b.ID) })
+	for _, a := range d.Articles {
+		slices.SortFunc(a.Events, byDate)
+		slices.SortFunc(a.Topics, func(a, b *Topic) int { return collate(a.Title, b.Title) })
+		for _, l := range a.Lines {
+			slices.SortStableFunc(l.Anchors, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
+		}
+	}
+	byArticle := func(a, b *Article) int { return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID)) }
+	for _, a := range d.Actors {
+		slices.SortFunc(a.Events, byDate)
+		slices.SortFunc(a.Articles, byArticle)
+	}
+	for _, t := range d.Topics {
+		slices.SortFunc(t.Events, byDate)
+		slices.SortFunc(t.Articles, byArticle)
+	}
+}
+
+// collate compares names as a German reader expects: case and umlauts folded.
+func collate(a, b string) int {
+	return cmp.Or(strings.Compare(foldCollate(a), foldCollate(b)), strings.Compare(a, b))
+}
+
+var collateReplacer = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "Ä", "a", "Ö", "o", "Ü", "u")
+
+func foldCollate(s string) string { return strings.ToLower(collateReplacer.Replace(s)) }
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,242 @@
+// Package markdown configures goldmark once for editors' bodies: a safe parser (no raw
+// HTML, German typographic quotes) that records links to other content by id, and
+// renderers that turn those links into relative URLs.
+//
+// A link to other content names it by kind and id, with an optional fragment:
+//
+//	[Wladimir Putin](actor:wladimir-putin)
+//	[Z. 34](article:frankfurter-rundschau-2024-06-19#L34)
+//	[Sanktionen](topic:sanktionen)   [Gipfel](event:gipfel-2023)   [Notiz](note:x)
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Schemes are the link schemes that name content by id.
+var Schemes = []string{"article", "actor", "topic", "event", "note"}
+
+// A Ref is a link from a body to other content.
+type Ref struct {
+	Scheme, ID, Fragment string
+	Line                 int // 1-based, in the body's source
+}
+
+// A Problem is something wrong in a body, at a 1-based line of its source.
+type Problem struct {
+	Line int
+	Msg  string
+}
+
+// Doc is a parsed body. It is read-only after Parse and may be rendered concurrently.
+type Doc struct {
+	source   []byte
+	root     ast.Node
+	Refs     []Ref
+	Problems []Problem
+}
+
+// Empty reports whether the body has no content.
+func (d *Doc) Empty() bool { return d == nil || !d.root.HasChildren() }
+
+func extensions() []goldmark.Extender {
+	return []goldmark.Extender{
+		extension.Table,
+		extension.Strikethrough,
+		extension.Linkify,
+		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+			extension.LeftDoubleQuote:  []byte("&bdquo;"),
+			extension.RightDoubleQuote: []byte("&ldquo;"),
+			extension.LeftSingleQuote:  []byte("&sbquo;"),
+			extension.RightSingleQuote: []byte("&lsquo;"),
+			extension.LeftAngleQuote:   []byte("&raquo;"),
+			extension.RightAngleQuote:  []byte("&laquo;"),
+		})),
+	}
+}
+
+// Parser parses bodies. It is safe for concurrent use.
+type Parser struct{ p parser.Parser }
+
+// NewParser returns the one parser configuration of the project.
+func NewParser() *Parser {
+	md := goldmark.New(goldmark.WithExtensions(extensions()...))
+	return &Parser{md.Parser()}
+}
+
+// Parse parses src, records its id links and rejects links a reader must not follow.
+func (p *Parser) Parse(src []byte) *Doc {
+	d := &Doc{source: src}
+	d.root = p.p.Parse(text.NewReader(src))
+	var unlink []ast.Node
+	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if !d.checkLink(n, string(n.Destination)) {
+				unlink = append(unlink, n)
+			}
+		case *ast.Image:
+			d.Problems = append(d.Problems, Problem{lineOf(src, n), "images are not supported in bodies yet; link to the picture instead"})
+			unlink = append(unlink, n)
+		case *ast.AutoLink:
+			if u := string(n.URL(src)); !safeExternal(u) && n.AutoLinkType != ast.AutoLinkEmail {
+				d.Problems = append(d.Problems, Problem{lineOf(src, n), "link " + quote(u) + " has a scheme that is not allowed; use http or https"})
+				unlink = append(unlink, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unlink {
+		replaceWithChildren(n)
+	}
+	return d
+}
+
+// checkLink records an id link or reports a link that may not stay a link.
+func (d *Doc) checkLink(n ast.Node, dest string) bool {
+	line := lineOf(d.source, n)
+	scheme, rest, hasScheme := strings.Cut(dest, ":")
+	if hasScheme && isScheme(scheme) {
+		id, frag, _ := strings.Cut(rest, "#")
+		d.Refs = append(d.Refs, Ref{Scheme: scheme, ID: id, Fragment: frag, Line: line})
+		return true
+	}
+	if safeExternal(dest) || isRelative(dest) {
+		return true
+	}
+	d.Problems = append(d.Problems, Problem{line, "link " + quote(dest) + " is not allowed; link to content by id (actor:ID, article:ID#L34, topic:ID, event:ID, note:ID) or to an http(s) address"})
+	return false
+}
+
+func isScheme(s string) bool {
+	for _, k := range Schemes {
+		if s == k {
+			return true
+		}
+	}
+	return false
+}
+
+func safeExternal(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https", "mailto":
+		return p.Scheme == "mailto" || p.Host != ""
+	}
+	return false
+}
+
+// isRelative accepts only in-page fragments: a relative path would depend on the page's
+// place in the site.
+func isRelative(u string) bool { return strings.HasPrefix(u, "#") && !strings.ContainsAny(u, " <>\"") }
+
+func quote(s string) string { return "\"" + s + "\"" }
+
+// lineOf returns the 1-based line where n's first text starts.
+func lineOf(src []byte, n ast.Node) int {
+	for c := n; c != nil; c = c.Parent() {
+		if t, ok := c.(*ast.Text); ok {
+			return 1 + bytes.Count(src[:t.Segment.Start], []byte("\n"))
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return 1 + bytes.Count(src[:c.Lines().At(0).Start], []byte("\n"))
+		}
+		if fc := c.FirstChild(); fc != nil {
+			if t, ok := fc.(*ast.Text); ok {
+				return 1 + bytes.Count(src[:t.Segment.Start], []byte("\n"))
+			}
+		}
+	}
+	return 1
+}
+
+func replaceWithChildren(n ast.Node) {
+	parent := n.Parent()
+	if parent == nil {
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// Renderer renders bodies for pages at one depth of the site.
+type Renderer struct{ r renderer.Renderer }
+
+// NewRenderer returns a renderer that writes an id link as root + path(scheme, id) +
+// fragment; root leads from the page to the top of the site ("" or "../").
+func NewRenderer(root string, path func(scheme, id string) string) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(extensions()...),
+		goldmark.WithRendererOptions(
+			html.WithXHTML(),
+			renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{root, path}, 100)),
+		),
+	)
+	return &Renderer{md.Renderer()}
+}
+
+// Render returns d as HTML.
+func (r *Renderer) Render(d *Doc) (template.HTML, error) {
+	if d.Empty() {
+		return "", nil
+	}
+	var buf bytes.Buffer
+	if err := r.r.Render(&buf, d.source, d.root); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+type linkRenderer struct {
+	root string
+	path func(scheme, id string) string
+}
+
+func (l *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, l.renderLink)
+}
+
+func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Link)
+	dest := string(n.Destination)
+	if scheme, rest, ok := strings.Cut(dest, ":"); ok && isScheme(scheme) {
+		id, frag, hasFrag := strings.Cut(rest, "#")
+		dest = l.root + l.path(scheme, id)
+		if hasFrag {
+			if i := strings.IndexByte(dest, '#'); i >= 0 {
+				dest = dest[:i] // an event's page fragment gives way to the editor's
+			}
+			dest += "#" + frag
+		}
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+	_, _ = w.WriteString(`">`)
+	return ast.WalkContinue, nil
+}

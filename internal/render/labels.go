@@ -1,0 +1,62 @@
+package render
+
+// Labels are the words of the interface, in the site's language.
+type Labels struct {
+	Lang                                                       string
+	Home, Articles, Actors, Topics, Timeline                   string
+	Skip, Nav, Menu                                            string
+	Intro, Text, Notes, Note, Events, Event, Mentions, Related string
+	Source, Original, Seed, Line, LineShort, Lines             string
+	Passages, Profile, Overview, Aliases, Role                 string
+	LatestEvents, MainActors, AllEvents, AllActors, AllTopics  string
+	NoMentions, NoEvents, NoNotes, Times, NotesCount           string
+	NotFound, NotFoundText, BackToNote, Cited, GoToEvent       string
+	Gallery, Boilerplate, ArticleBy, Published, Publisher      string
+	ActorKinds                                                 map[string]string
+	NoteKinds                                                  map[string]string
+	KindPlural                                                 map[string]string
+	Footer                                                     string
+}
+
+var labels = map[string]*Labels{
+	"de": {
+		Lang: "de",
+		Home: "Start", Articles: "Artikel", Actors: "Akteure", Topics: "Themen", Timeline: "Chronik",
+		Skip: "Zum Inhalt springen", Nav: "Hauptnavigation", Menu: "Menü",
+		Intro: "Zur Quelle", Text: "Artikeltext", Notes: "Anmerkungen", Note: "Anmerkung", Events: "Ereignisse", Event: "Ereignis",
+		Mentions: "Erwähnungen", Related: "Oft gemeinsam genannt",
+		Source: "Quelle", Original: "Original", Seed: "Quelltext", Line: "Zeile", LineShort: "Z.", Lines: "Zeilen",
+		Passages: "Textstellen", Profile: "Profil", Overview: "Überblick", Aliases: "Auch", Role: "Rolle",
+		LatestEvents: "Neueste Ereignisse", MainActors: "Wichtige Akteure", AllEvents: "Alle Ereignisse in der Chronik",
+		AllActors: "Alle Akteure", AllTopics: "Alle Themen",
+		NoMentions: "In den Artikeln nicht namentlich erwähnt.", NoEvents: "Keine Ereignisse.", NoNotes: "Keine Anmerkungen.",
+		Times: "×", NotesCount: "Anmerkungen",
+		NotFound: "Seite nicht gefunden", NotFoundText: "Diese Seite gibt es nicht (mehr). Vielleicht hilft einer dieser Einstiege:",
+		BackToNote: "zur Textstelle", Cited: "Beleg für", GoToEvent: "zum Ereignis",
+		Gallery: "Bildergalerie", Boilerplate: "Seitenelemente (nicht Teil des Artikels)",
+		ArticleBy: "von", Published: "erschienen", Publisher: "Medium",
+		ActorKinds: map[string]string{"person": "Personen", "state": "Staaten", "organisation": "Organisationen", "media": "Medien"},
+		NoteKinds:  map[string]string{"context": "Kontext", "factcheck": "Faktencheck", "correction": "Korrektur", "translation": "Übersetzung", "source": "Quelle"},
+		Footer:     "Zeilennummern verweisen auf den unveränderten Quelltext der Artikel.",
+	},
+	"en": {
+		Lang: "en",
+		Home: "Home", Articles: "Articles", Actors: "Actors", Topics: "Topics", Timeline: "Timeline",
+		Skip: "Skip to content", Nav: "Main navigation", Menu: "Menu",
+		Intro: "About the source", Text: "Article text", Notes: "Notes", Note: "Note", Events: "Events", Event: "Event",
+		Mentions: "Mentions", Related: "Often named together",
+		Source: "Source", Original: "Original", Seed: "Source text", Line: "Line", LineShort: "l.", Lines: "Lines",
+		Passages: "Passages", Profile: "Profile", Overview: "Overview", Aliases: "Also", Role: "Role",
+		LatestEvents: "Latest events", MainActors: "Main actors", AllEvents: "All events in the timeline",
+		AllActors: "All actors", AllTopics: "All topics",
+		NoMentions: "Not mentioned by name in the articles.", NoEvents: "No events.", NoNotes: "No notes.",
+		Times: "×", NotesCount: "notes",
+		NotFound: "Page not found", NotFoundText: "This page does not exist (any more). Try one of these:",
+		BackToNote: "to the passage", Cited: "Evidence for", GoToEvent: "to the event",
+		Gallery: "Photo gallery", Boilerplate: "Page furniture (not part of the article)",
+		ArticleBy: "by", Published: "published", Publisher: "Outlet",
+		ActorKinds: map[string]string{"person": "People", "state": "States", "organisation": "Organisations", "media": "Media"},
+		NoteKinds:  map[string]string{"context": "Context", "factcheck": "Fact check", "correction": "Correction", "translation": "Translation", "source": "Source"},
+		Footer:     "Line numbers refer to the unaltered source text of the articles.",
+	},
+}

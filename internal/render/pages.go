@@ -1,0 +1,342 @@
+package render
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"dossier/internal/dossier"
+	"dossier/internal/seed"
+)
+
+func (r *Renderer) home(p Page) (any, error) {
+	d := r.d
+	p.Title = d.Site.Title
+	p.Description = d.Site.Subtitle
+	intro, err := r.markdown(d.Site.Body, p.Root)
+	if err != nil {
+		return nil, err
+	}
+	v := HomePage{Page: p, Subtitle: d.Site.Subtitle, Intro: intro,
+		TimelineURL: p.Root + timelinePath, ActorsURL: p.Root + actorsPath, TopicsURL: p.Root + topicsPath}
+	v.Articles = r.articleItems(p.Root)
+	// The main actors are those most often named.
+	ranked := slices.Clone(d.Actors)
+	slices.SortStableFunc(ranked, func(a, b *dossier.Actor) int { return len(b.Mentions) - len(a.Mentions) })
+	for _, a := range ranked[:min(12, len(ranked))] {
+		if len(a.Mentions) > 0 {
+			v.MainActors = append(v.MainActors, r.actorLink(a, len(a.Mentions), p.Root))
+		}
+	}
+	for i := len(d.Events) - 1; i >= 0 && len(v.LatestEvents) < 5; i-- {
+		ev, err := r.eventView(d.Events[i], p.Root, false)
+		if err != nil {
+			return nil, err
+		}
+		v.LatestEvents = append(v.LatestEvents, ev)
+	}
+	v.Topics = r.topicLinks(p.Root)
+	return v, nil
+}
+
+func (r *Renderer) articleItems(root string) []ArticleItem {
+	var out []ArticleItem
+	for _, a := range r.d.Articles {
+		out = append(out, ArticleItem{
+			Link:      Link{a.Title, root + articlePath(a.ID)},
+			Publisher: a.Publisher, Author: a.Author, Published: a.Published, Notes: len(a.Notes),
+		})
+	}
+	return out
+}
+
+func (r *Renderer) topicLinks(root string) []CountLink {
+	var out []CountLink
+	for _, t := range r.d.Topics {
+		out = append(out, CountLink{Link: Link{t.Title, root + topicPath(t.ID)}, Count: len(t.Passages)})
+	}
+	return out
+}
+
+func (r *Renderer) actorLink(a *dossier.Actor, count int, root string) CountLink {
+	return CountLink{Link: Link{a.Name, root + actorPath(a.ID)}, Count: count, Note: a.Role}
+}
+
+func (r *Renderer) articles(p Page) (any, error) {
+	p.Title = r.l.Articles
+	return ArticlesPage{Page: p, Articles: r.articleItems(p.Root)}, nil
+}
+
+func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
+	p.Title = a.Title
+	p.Description = strings.TrimSpace(strings.Join([]string{a.Publisher, a.Author}, " · "))
+	intro, err := r.markdown(a.Body, p.Root)
+	if err != nil {
+		return nil, err
+	}
+	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
+		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
+	for _, l := range a.Lines {
+		if l.Kind == seed.Blank {
+			continue
+		}
+		b := Block{N: l.N, ID: "L" + itoa(l.N), Kind: l.Kind.String(), HTML: safeHTML(lineHTML(l, p.Root))}
+		for _, an := range l.Anchors {
+			if an.Note != nil {
+				nv, err := r.noteView(an.Note, p.Root)
+				if err != nil {
+					return nil, err
+				}
+				b.Notes = append(b.Notes, nv)
+			}
+		}
+		group := "text"
+		switch l.Kind {
+		case seed.Gallery:
+			group = "gallery"
+		case seed.Boilerplate:
+			group = "boilerplate"
+		}
+		if n := len(v.Groups); n == 0 || v.Groups[n-1].Kind != group {
+			v.Groups = append(v.Groups, Group{Kind: group})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Blocks = append(g.Blocks, b)
+	}
+	for _, c := range a.Actors {
+		v.Actors = append(v.Actors, r.actorLink(c.Actor, c.Count, p.Root))
+	}
+	for _, t := range a.Topics {
+		v.Topics = append(v.Topics, Link{t.Title, p.Root + topicPath(t.ID)})
+	}
+	for _, e := range a.Events {
+		ev, err := r.eventView(e, p.Root, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Events = append(v.Events, ev)
+	}
+	return v, nil
+}
+
+func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
+	body, err := r.markdown(n.Body, root)
+	if err != nil {
+		return NoteView{}, err
+	}
+	a := n.Anchor.Article
+	v := NoteView{
+		ID: "note-" + n.ID, MarkURL: root + articlePath(a.ID) + "#" + n.Anchor.ID(),
+		Number: n.Number, Kind: n.Kind, KindName: r.l.NoteKinds[n.Kind], Body: body,
+		Quote:   a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
+		Article: Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,
+		Where: fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
+	}
+	for _, x := range n.Actors {
+		v.Actors = append(v.Actors, Link{x.Name, root + actorPath(x.ID)})
+	}
+	for _, t := range n.Topics {
+		v.Topics = append(v.Topics, Link{t.Title, root + topicPath(t.ID)})
+	}
+	return v, nil
+}
+
+// eventView describes e; withBody adds its text, shown on the timeline.
+func (r *Renderer) eventView(e *dossier.Event, root string, withBody bool) (EventView, error) {
+	v := EventView{ID: "e-" + e.ID, URL: root + eventPath(e.ID), Date: e.Date, Title: e.Title}
+	if withBody {
+		body, err := r.markdown(e.Body, root)
+		if err != nil {
+			return v, err
+		}
+		v.Body = body
+	}
+	for _, a := range e.Actors {
+		v.Actors = append(v.Actors, Link{a.Name, root + actorPath(a.ID)})
+	}
+	for _, t := range e.Topics {
+		v.Topics = append(v.Topics, Link{t.Title, root + topicPath(t.ID)})
+	}
+	for _, s := range e.Sources {
+		a := s.Article
+		label := a.Publisher
+		if label == "" {
+			label = a.Title
+		}
+		v.Sources = append(v.Sources, SourceView{
+			Label: fmt.Sprintf("%s, %s %d", label, r.l.LineShort, s.Line),
+			URL:   root + articlePath(a.ID) + "#" + s.ID(),
+			Quote: a.Lines[s.Line-1].Text[s.Start:s.End],
+		})
+	}
+	return v, nil
+}
+
+func (r *Renderer) actors(p Page) (any, error) {
+	p.Title = r.l.Actors
+	v := ActorsPage{Page: p}
+	for _, kind := range []string{"person", "state", "organisation", "media"} {
+		g := ActorGroup{ID: kind, Label: r.l.ActorKinds[kind]}
+		for _, a := range r.d.Actors {
+			if a.Kind == kind {
+				g.Actors = append(g.Actors, r.actorLink(a, len(a.Mentions), p.Root))
+			}
+		}
+		if len(g.Actors) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	return v, nil
+}
+
+func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
+	p.Title = a.Name
+	p.Description = a.Role
+	profile, err := r.markdown(a.Body, p.Root)
+	if err != nil {
+		return nil, err
+	}
+	v := ActorPage{Page: p, Kind: r.l.ActorKinds[a.Kind], Role: a.Role, Profile: profile, Count: len(a.Mentions)}
+	for _, al := range a.Aliases {
+		v.Aliases = append(v.Aliases, al.ID)
+	}
+	for _, m := range a.Mentions {
+		if n := len(v.Mentions); n == 0 || v.Mentions[n-1].Article.URL != p.Root+articlePath(m.Article.ID) {
+			v.Mentions = append(v.Mentions, ArticleMentions{Article: Link{m.Article.Title, p.Root + articlePath(m.Article.ID)}})
+		}
+		text := m.Article.Lines[m.Line-1].Text
+		before, after := sentenceAround(text, m.Start, m.End)
+		am := &v.Mentions[len(v.Mentions)-1]
+		am.Mentions = append(am.Mentions, MentionView{
+			URL: p.Root + lineURL(m.Article, m.Line), Line: m.Line,
+			Before: before, Name: text[m.Start:m.End], After: after,
+		})
+	}
+	for _, n := range a.Notes {
+		if n.Anchor == nil {
+			continue
+		}
+		nv, err := r.noteView(n, p.Root)
+		if err != nil {
+			return nil, err
+		}
+		v.Notes = append(v.Notes, nv)
+	}
+	for _, e := range a.Events {
+		ev, err := r.eventView(e, p.Root, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Events = append(v.Events, ev)
+	}
+	for _, c := range a.Related[:min(10, len(a.Related))] {
+		v.Related = append(v.Related, r.actorLink(c.Actor, c.Count, p.Root))
+	}
+	return v, nil
+}
+
+func (r *Renderer) topics(p Page) (any, error) {
+	p.Title = r.l.Topics
+	return TopicsPage{Page: p, Topics: r.topicLinks(p.Root)}, nil
+}
+
+func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
+	p.Title = t.Title
+	overview, err := r.markdown(t.Body, p.Root)
+	if err != nil {
+		return nil, err
+	}
+	v := TopicPage{Page: p, Overview: overview}
+	for _, k := range t.Keywords {
+		v.Keywords = append(v.Keywords, k.ID)
+	}
+	for _, e := range t.Events {
+		ev, err := r.eventView(e, p.Root, false)
+		if err != nil {
+			return nil, err
+		}
+		v.Events = append(v.Events, ev)
+	}
+	for _, n := range t.Notes {
+		if n.Anchor == nil {
+			continue
+		}
+		nv, err := r.noteView(n, p.Root)
+		if err != nil {
+			return nil, err
+		}
+		v.Notes = append(v.Notes, nv)
+	}
+	for _, ps := range t.Passages {
+		url := p.Root + articlePath(ps.Article.ID)
+		if n := len(v.Passages); n == 0 || v.Passages[n-1].Article.URL != url {
+			v.Passages = append(v.Passages, ArticlePassages{Article: Link{ps.Article.Title, url}})
+		}
+		ap := &v.Passages[len(v.Passages)-1]
+		ap.Passages = append(ap.Passages, PassageView{URL: p.Root + lineURL(ps.Article, ps.Line.N), Line: ps.Line.N, Text: clip(ps.Line.Text, 280)})
+	}
+	return v, nil
+}
+
+func (r *Renderer) timeline(p Page) (any, error) {
+	p.Title = r.l.Timeline
+	v := TimelinePage{Page: p}
+	for _, e := range r.d.Events {
+		ev, err := r.eventView(e, p.Root, true)
+		if err != nil {
+			return nil, err
+		}
+		y := e.Date.Year()
+		if n := len(v.Years); n == 0 || v.Years[n-1].Year != y {
+			v.Years = append(v.Years, Year{Year: y, ID: "y" + itoa(y)})
+		}
+		v.Years[len(v.Years)-1].Events = append(v.Years[len(v.Years)-1].Events, ev)
+	}
+	return v, nil
+}
+
+func (r *Renderer) notFound(p Page) (any, error) {
+	p.Title = r.l.NotFound
+	return NotFoundPage{Page: p, Links: []Link{
+		{r.l.Home, p.Root + homePath}, {r.l.Articles, p.Root + articlesPath}, {r.l.Actors, p.Root + actorsPath},
+		{r.l.Topics, p.Root + topicsPath}, {r.l.Timeline, p.Root + timelinePath},
+	}}, nil
+}
+
+// sentenceAround returns the text of the sentence around text[start:end], before and
+// after it, clipped to a readable length.
+func sentenceAround(text string, start, end int) (before, after string) {
+	s := 0
+	for i := start - 1; i > 0; i-- {
+		if text[i] == ' ' && strings.ContainsRune(".!?", rune(text[i-1])) {
+			s = i + 1
+			break
+		}
+	}
+	e := len(text)
+	for i := end; i < len(text); i++ {
+		if strings.ContainsRune(".!?", rune(text[i])) && (i+1 == len(text) || text[i+1] == ' ') {
+			e = i + 1
+			break
+		}
+	}
+	before, after = text[s:start], text[end:e]
+	if n := utf8.RuneCountInString(before); n > 160 {
+		r := []rune(before)
+		before = "…" + string(r[n-150:])
+	}
+	return before, clip(after, 200)
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}

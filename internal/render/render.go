@@ -1,0 +1,198 @@
+// Package render turns the dossier model into page bytes with html/template: one view
+// struct per page kind, built in Go, and one template file per page kind.
+//
+// Templates come from an fs.FS (the user's templates layered over the defaults). Every
+// page template defines "main" and is parsed together with base.html (the layout, which
+// defines "base") and partials.html (shared pieces). Page kinds and their files:
+//
+//	home      home.html       index.html
+//	article   article.html    articles/<id>.html
+//	articles  articles.html   articles/index.html
+//	actor     actor.html      actors/<id>.html
+//	actors    actors.html     actors/index.html
+//	topic     topic.html      topics/<id>.html
+//	topics    topics.html     topics/index.html
+//	timeline  timeline.html   timeline/index.html
+//	404       404.html        404.html
+//
+// Templates run with missingkey=error. Function map: date (a date at its precision in the
+// site's language), isodate (its machine-readable form).
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"dossier/internal/date"
+	"dossier/internal/dossier"
+	"dossier/internal/markdown"
+)
+
+// Config configures rendering.
+type Config struct {
+	Templates fs.FS  // holds base.html, partials.html and one file per page kind
+	BaseURL   string // absolute URL of the site, for canonical links; may be empty
+	CSS       string // path of the stylesheet, relative to the site's root
+}
+
+// File is a rendered page.
+type File struct {
+	Path string // relative to the output folder, slash-separated
+	Data []byte
+}
+
+// Renderer renders one dossier.
+type Renderer struct {
+	d     *dossier.Dossier
+	cfg   Config
+	l     *Labels
+	pages map[string]*template.Template
+	md    map[string]*markdown.Renderer // by root
+}
+
+var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "404.html"}
+
+// New parses the templates. A missing or broken template is an error naming its file.
+func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
+	l := labels[d.Site.Language]
+	if l == nil {
+		l = labels["de"]
+	}
+	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, md: map[string]*markdown.Renderer{}}
+	funcs := template.FuncMap{
+		"date": func(d date.Date) string {
+			if l.Lang == "en" {
+				return d.English()
+			}
+			return d.German()
+		},
+		"isodate": func(d date.Date) string { return d.ISO() },
+	}
+	var errs []string
+	for _, f := range pageFiles {
+		t := template.New(f).Funcs(funcs).Option("missingkey=error")
+		t, err := t.ParseFS(cfg.Templates, "base.html", "partials.html", f)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("templates/%s: %v", f, err))
+			continue
+		}
+		if t.Lookup("base") == nil || t.Lookup("main") == nil {
+			errs = append(errs, fmt.Sprintf("templates/%s: must define \"main\" (and base.html must define \"base\")", f))
+			continue
+		}
+		r.pages[f] = t
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	for _, root := range []string{"", "../"} {
+		r.md[root] = markdown.NewRenderer(root, r.idPath)
+	}
+	return r, nil
+}
+
+// job renders one page.
+type job struct {
+	path string
+	tmpl string
+	view func(p Page) (any, error)
+}
+
+// Render renders every page, in parallel, and returns them sorted by path.
+func (r *Renderer) Render(ctx context.Context) ([]File, error) {
+	jobs := r.jobs()
+	files := make([]File, len(jobs))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			data, err := r.page(j)
+			if err != nil {
+				return fmt.Errorf("%s: %w", j.path, err)
+			}
+			files[i] = File{j.path, data}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+func (r *Renderer) jobs() []job {
+	d := r.d
+	jobs := []job{
+		{homePath, "home.html", r.home},
+		{articlesPath, "articles.html", r.articles},
+		{actorsPath, "actors.html", r.actors},
+		{topicsPath, "topics.html", r.topics},
+		{timelinePath, "timeline.html", r.timeline},
+		{notFoundPath, "404.html", r.notFound},
+	}
+	for _, a := range d.Articles {
+		jobs = append(jobs, job{articlePath(a.ID), "article.html", func(p Page) (any, error) { return r.article(p, a) }})
+	}
+	for _, a := range d.Actors {
+		jobs = append(jobs, job{actorPath(a.ID), "actor.html", func(p Page) (any, error) { return r.actor(p, a) }})
+	}
+	for _, t := range d.Topics {
+		jobs = append(jobs, job{topicPath(t.ID), "topic.html", func(p Page) (any, error) { return r.topic(p, t) }})
+	}
+	return jobs
+}
+
+func (r *Renderer) page(j job) ([]byte, error) {
+	p := r.basePage(j.path)
+	view, err := j.view(p)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := r.pages[j.tmpl].ExecuteTemplate(&buf, "base", view); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *Renderer) basePage(path string) Page {
+	root := rootOf(path)
+	p := Page{
+		Lang:      r.l.Lang,
+		SiteTitle: r.d.Site.Title,
+		Root:      root,
+		L:         r.l,
+		CSS:       root + r.cfg.CSS,
+	}
+	if r.cfg.BaseURL != "" {
+		p.Canonical = strings.TrimSuffix(r.cfg.BaseURL, "/") + "/" + strings.TrimSuffix(path, "index.html")
+	}
+	for _, n := range []struct{ label, path string }{
+		{r.l.Home, homePath}, {r.l.Articles, articlesPath}, {r.l.Actors, actorsPath},
+		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath},
+	} {
+		section := strings.SplitN(n.path, "/", 2)[0]
+		current := n.path == path || (strings.Contains(n.path, "/") && strings.HasPrefix(path, section+"/"))
+		p.Nav = append(p.Nav, NavItem{Label: n.label, URL: root + n.path, Current: current})
+	}
+	return p
+}
+
+func (r *Renderer) markdown(doc *markdown.Doc, root string) (template.HTML, error) {
+	return r.md[root].Render(doc)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

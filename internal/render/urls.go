@@ -1,0 +1,58 @@
+package render
+
+import "dossier/internal/dossier"
+
+// Where each page lives, relative to the site's root. Every link a page writes is
+// relative to the page, so the site works under any sub-path and from file://; links name
+// index.html explicitly because file:// shows a folder as a listing.
+const (
+	homePath     = "index.html"
+	articlesPath = "articles/index.html"
+	actorsPath   = "actors/index.html"
+	topicsPath   = "topics/index.html"
+	timelinePath = "timeline/index.html"
+	notFoundPath = "404.html"
+)
+
+func articlePath(id string) string { return "articles/" + id + ".html" }
+func actorPath(id string) string   { return "actors/" + id + ".html" }
+func topicPath(id string) string   { return "topics/" + id + ".html" }
+func eventPath(id string) string   { return timelinePath + "#e-" + id }
+
+// idPath returns the path of the content with scheme and id, for links in markdown bodies.
+func (r *Renderer) idPath(scheme, id string) string {
+	switch scheme {
+	case "article":
+		return articlePath(id)
+	case "actor":
+		return actorPath(id)
+	case "topic":
+		return topicPath(id)
+	case "event":
+		return eventPath(id)
+	case "note":
+		if n := r.d.Note(id); n != nil && n.Anchor != nil {
+			return articlePath(n.Anchor.Article.ID) + "#note-" + id
+		}
+	}
+	return homePath
+}
+
+// rootOf returns the way from a page at path p back to the site's root.
+func rootOf(p string) string {
+	root := ""
+	for _, c := range p {
+		if c == '/' {
+			root += "../"
+		}
+	}
+	return root
+}
+
+func noteURL(n *dossier.Note) string {
+	return articlePath(n.Anchor.Article.ID) + "#note-" + n.ID
+}
+
+func lineURL(a *dossier.Article, line int) string {
+	return articlePath(a.ID) + "#L" + itoa(line)
+}

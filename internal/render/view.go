@@ -1,0 +1,221 @@
+package render
+
+import (
+	"html/template"
+
+	"dossier/internal/date"
+)
+
+// The view structs below are what templates see: everything sorted, grouped, formatted
+// and linked in Go, so that templates only place it.
+
+// Page is what every page has.
+type Page struct {
+	Lang        string
+	SiteTitle   string
+	Title       string // of the page, for <title> and <h1>
+	Description string
+	Root        string // from this page to the site's root: "" or "../"
+	Canonical   string // absolute URL, when the site has a base URL
+	Nav         []NavItem
+	L           *Labels
+	CSS         string
+}
+
+// NavItem is an entry of the main navigation.
+type NavItem struct {
+	Label, URL string
+	Current    bool
+}
+
+// Link is a labelled relative link.
+type Link struct {
+	Text, URL string
+}
+
+// CountLink is a link with a count, e.g. an actor and how often it is named.
+type CountLink struct {
+	Link
+	Count int
+	Note  string // e.g. an actor's role
+}
+
+// NoteView is a note as shown beside its passage or in a list.
+type NoteView struct {
+	ID       string // HTML id of the note: "note-…"
+	MarkURL  string // link to the highlighted passage
+	Number   int
+	Kind     string // "context", … for CSS
+	KindName string
+	Body     template.HTML
+	Quote    string
+	Article  Link
+	Line     int
+	Where    string // "article title, Z. 34"
+	Actors   []Link
+	Topics   []Link
+}
+
+// EventView is a timeline entry.
+type EventView struct {
+	ID      string // HTML id: "e-…"
+	URL     string // the entry on the timeline
+	Date    date.Date
+	Title   string
+	Body    template.HTML
+	Actors  []Link
+	Topics  []Link
+	Sources []SourceView
+}
+
+// SourceView is a passage an event cites.
+type SourceView struct {
+	Label string // "Frankfurter Rundschau, Z. 54"
+	URL   string
+	Quote string
+}
+
+// Block is a line of a seed as shown on the article page.
+type Block struct {
+	N     int
+	ID    string // "L34"
+	Kind  string
+	HTML  template.HTML
+	Notes []NoteView
+}
+
+// Group is a run of blocks shown together: article text, a photo gallery, or page furniture.
+type Group struct {
+	Kind   string // "text", "gallery", "boilerplate"
+	Blocks []Block
+}
+
+// ArticleItem is an article in a list.
+type ArticleItem struct {
+	Link
+	Publisher, Author string
+	Published         date.Date
+	Notes             int
+}
+
+// MentionView is one mention of an actor: the sentence it stands in.
+type MentionView struct {
+	URL                 string
+	Line                int
+	Before, Name, After string
+}
+
+// ArticleMentions groups the mentions of an actor by article.
+type ArticleMentions struct {
+	Article  Link
+	Mentions []MentionView
+}
+
+// PassageView is a line of an article in a list.
+type PassageView struct {
+	URL  string
+	Line int
+	Text string
+}
+
+// ArticlePassages groups passages by article.
+type ArticlePassages struct {
+	Article  Link
+	Passages []PassageView
+}
+
+// HomePage is index.html.
+type HomePage struct {
+	Page
+	Subtitle     string
+	Intro        template.HTML
+	Articles     []ArticleItem
+	MainActors   []CountLink
+	LatestEvents []EventView
+	Topics       []CountLink
+	TimelineURL  string
+	ActorsURL    string
+	TopicsURL    string
+}
+
+// ArticlePage is one article.
+type ArticlePage struct {
+	Page
+	Publisher, Author string
+	Published         date.Date
+	URL               string
+	SeedName          string
+	Intro             template.HTML
+	Groups            []Group
+	Actors            []CountLink
+	Topics            []Link
+	Events            []EventView
+	NoteCount         int
+}
+
+// ArticlesPage lists the articles.
+type ArticlesPage struct {
+	Page
+	Articles []ArticleItem
+}
+
+// ActorPage is one actor.
+type ActorPage struct {
+	Page
+	Kind     string
+	Role     string
+	Aliases  []string
+	Profile  template.HTML
+	Mentions []ArticleMentions
+	Count    int
+	Notes    []NoteView
+	Events   []EventView
+	Related  []CountLink
+}
+
+// ActorGroup is the actors of one kind.
+type ActorGroup struct {
+	ID, Label string
+	Actors    []CountLink
+}
+
+// ActorsPage lists the actors by kind.
+type ActorsPage struct {
+	Page
+	Groups []ActorGroup
+}
+
+// TopicPage is one topic.
+type TopicPage struct {
+	Page
+	Overview template.HTML
+	Keywords []string
+	Events   []EventView
+	Notes    []NoteView
+	Passages []ArticlePassages
+}
+
+// TopicsPage lists the topics.
+type TopicsPage struct {
+	Page
+	Topics []CountLink
+}
+
+// Year is the events of one year.
+type Year struct {
+	Year   int
+	ID     string
+	Events []EventView
+}
+
+// TimelinePage is the chronicle.
+type TimelinePage struct {
+	Page
+	Years []Year
+}
+
+// NotFoundPage is 404.html.
+type NotFoundPage struct {
+	Page
+	Links []Link
+}

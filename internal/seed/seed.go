@@ -1,0 +1,248 @@
+// Package seed reads a raw source article into numbered lines and classifies each line as
+// title, kicker, byline, subheading, paragraph, caption, gallery or boilerplate.
+//
+// A seed is evidence: its text is never changed, and every line keeps its 1-based number as
+// its address. Classification is a heuristic; an article's content file overrides any line.
+package seed
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is what a line of a seed is.
+type Kind int
+
+const (
+	Blank Kind = iota
+	Title
+	Kicker
+	Byline
+	Subheading
+	Paragraph
+	Caption
+	Gallery
+	Boilerplate
+)
+
+var kindNames = [...]string{"blank", "title", "kicker", "byline", "subheading", "paragraph", "caption", "gallery", "boilerplate"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Kinds lists the kinds an editor may assign to a line, for error messages.
+const Kinds = "title, kicker, byline, subheading, paragraph, caption, gallery, boilerplate"
+
+// ParseKind returns the kind named s (as in an article's lines: map).
+func ParseKind(s string) (Kind, bool) {
+	for k, name := range kindNames {
+		if name == s && Kind(k) != Blank {
+			return Kind(k), true
+		}
+	}
+	return 0, false
+}
+
+// IsText reports whether lines of kind k are the article's own text, which must never be
+// hidden from a reader.
+func (k Kind) IsText() bool { return k == Paragraph || k == Subheading || k == Title || k == Kicker }
+
+// Line is one line of a seed.
+type Line struct {
+	N      int    // 1-based line number, the line's stable address
+	Text   string // the line as the seed has it, without the line break
+	Kind   Kind
+	Reason string // why the line has its kind, for `dossier check -v`
+}
+
+// Seed is a parsed source article.
+type Seed struct {
+	Name  string
+	Lines []Line // Lines[i].N == i+1
+}
+
+// Line returns the line numbered n, or nil if there is none.
+func (s *Seed) Line(n int) *Line {
+	if n < 1 || n > len(s.Lines) {
+		return nil
+	}
+	return &s.Lines[n-1]
+}
+
+// Error is a problem with a seed file at a line.
+type Error struct {
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Parse splits data into lines and classifies them. A byte order mark and CRLF line endings
+// are accepted; text that is not UTF-8 is an error naming its first bad line.
+func Parse(name string, data []byte) (*Seed, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{1, "the seed is empty; put the article's text in it, one paragraph per line"}
+	}
+	raw := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	s := &Seed{Name: name, Lines: make([]Line, len(raw))}
+	for i, text := range raw {
+		text = strings.TrimSuffix(text, "\r")
+		if !utf8.ValidString(text) {
+			return nil, &Error{i + 1, "the text is not valid UTF-8 (is it Latin-1?); convert the file, e.g. with `iconv -f latin1 -t utf-8`"}
+		}
+		s.Lines[i] = Line{N: i + 1, Text: text}
+	}
+	classify(s.Lines)
+	return s, nil
+}
+
+// boilerplate lists the beginnings of lines that belong to a web page, not to its article.
+var boilerplate = []string{
+	"Ihr Browser ist veraltet", "Zum Hauptinhalt springen", "Siehe auch", "Jetzt abonnieren",
+	"Schaltfläche", "Ähnliche Artikel", "schließen", "Rubriklistenbild", "ARCHIVBILD",
+	"Liveblog", "Das Aktuellste zum", "Aktuelle Meldungen zu", "Mehr zum Thema", "Lesen Sie auch",
+	"Zur Startseite", "Teilen", "Kommentare",
+}
+
+// classify assigns every line its kind, in one pass over the seed plus a look at its shape.
+func classify(lines []Line) {
+	blank := 0
+	for i := range lines {
+		lines[i].Kind, lines[i].Reason = Paragraph, "text"
+		if strings.TrimSpace(lines[i].Text) == "" {
+			lines[i].Kind, lines[i].Reason = Blank, "empty"
+			blank++
+		}
+	}
+	// A seed that separates paragraphs by empty lines shows a photo gallery as a run of
+	// lines without them: caption, text, caption, text.
+	spaced := blank*3 >= len(lines)
+	seenTitle, seenText := false, false
+	for i := range lines {
+		l := &lines[i]
+		if l.Kind == Blank {
+			continue
+		}
+		t := strings.TrimSpace(l.Text)
+		switch {
+		case isBoilerplate(t):
+			l.Kind, l.Reason = Boilerplate, "web page furniture: "+shorten(t, 40)
+		case isByline(t):
+			l.Kind, l.Reason = Byline, "author line"
+		case isBio(t):
+			l.Kind, l.Reason = Boilerplate, "author biography"
+		case isCaption(t):
+			l.Kind, l.Reason = Caption, "photo credit or caption"
+		case spaced && inRun(lines, i, 6):
+			l.Kind, l.Reason = Gallery, "part of a run of lines without paragraph breaks"
+		case !seenText && titleLike(t):
+			// Heading-like lines before the first paragraph: the last is the title, any
+			// before it kickers.
+			l.Kind, l.Reason = Title, "heading-like line before the text"
+			for j := i - 1; j >= 0; j-- {
+				if lines[j].Kind == Title {
+					lines[j].Kind, lines[j].Reason = Kicker, "short line before the title"
+					break
+				}
+			}
+			seenTitle = true
+		case headingLike(t, 100) && (seenTitle || seenText):
+			l.Kind, l.Reason = Subheading, "short line without final punctuation"
+		}
+		if l.Kind == Paragraph || l.Kind == Subheading || l.Kind == Gallery {
+			seenText = true
+		}
+	}
+}
+
+func isBoilerplate(t string) bool {
+	if t == "-" || t == "•" {
+		return true
+	}
+	for _, p := range boilerplate {
+		if strings.HasPrefix(t, p) && (len(t) < 200 || p == "Ihr Browser ist veraltet") {
+			return true
+		}
+	}
+	return false
+}
+
+func isByline(t string) bool {
+	if strings.HasPrefix(t, "•") {
+		return true
+	}
+	rest, ok := strings.CutPrefix(t, "Von")
+	if !ok || utf8.RuneCountInString(t) > 60 {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) && !strings.ContainsAny(rest, ".!?")
+}
+
+// isBio reports whether t reads like a note about the author: "Anna Muster ist Journalistin …".
+func isBio(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 4 || f[2] != "ist" || !isName(f[0]) || !isName(f[1]) {
+		return false
+	}
+	for _, w := range []string{"Journalist", "journalist", "Korrespondent", "korrespondent", "Redakteur", "Autor"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isName(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isCaption(t string) bool {
+	n := utf8.RuneCountInString(t)
+	if n > 300 {
+		return false
+	}
+	return strings.Contains(t, "©") || strings.Contains(t, "Foto:") || strings.HasPrefix(t, "Bild:") ||
+		(strings.HasPrefix(t, "epa") && strings.Contains(t, "photo"))
+}
+
+// inRun reports whether line i belongs to at least min consecutive non-blank lines.
+func inRun(lines []Line, i, min int) bool {
+	lo, hi := i, i
+	for lo > 0 && lines[lo-1].Kind != Blank {
+		lo--
+	}
+	for hi < len(lines)-1 && lines[hi+1].Kind != Blank {
+		hi++
+	}
+	return hi-lo+1 >= min
+}
+
+// titleLike reports whether t may be a headline: short, and ending like a heading or a
+// question, not like a sentence.
+func titleLike(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsRune(".:,;", r)
+}
+
+// headingLike reports whether t is short and does not end like a sentence.
+func headingLike(t string, max int) bool {
+	if utf8.RuneCountInString(t) > max {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".:,;!?", r)
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

@@ -1,0 +1,221 @@
+// Package site writes a rendered site to its output folder: minified, complete, and put
+// in place in one step, so that readers never see a half-written site.
+package site
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/svg"
+	"golang.org/x/sync/errgroup"
+)
+
+// File is a file of the site.
+type File struct {
+	Path string // relative to the output folder, slash-separated
+	Data []byte
+}
+
+// NewMinifier returns the minifier for HTML, CSS, JavaScript and SVG. It keeps document
+// tags, end tags and quotes, so that the output stays easy to read and validate.
+func NewMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return m
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
+}
+
+// Minify minifies the files whose type it knows, in parallel.
+func Minify(files []File) error {
+	m := NewMinifier()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range files {
+		mt, ok := mediaTypes[path.Ext(files[i].Path)]
+		if !ok {
+			continue
+		}
+		g.Go(func() error {
+			out, err := m.Bytes(mt, files[i].Data)
+			if err != nil {
+				return fmt.Errorf("minify %s: %w", files[i].Path, err)
+			}
+			files[i].Data = out
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// Static returns the files of fsys (the static folder), under prefix.
+func Static(fsys fs.FS, prefix string) ([]File, error) {
+	var files []File
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{path.Join(prefix, p), data})
+		return nil
+	})
+	return files, err
+}
+
+// Write puts files into the folder out as a complete new site. It writes them into a new
+// folder beside out, then swaps that folder into place; the previous site is removed only
+// after that. If anything fails, out is left as it was.
+func Write(out string, files []File) error {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if err := checkOut(out); err != nil {
+		return err
+	}
+	parent, base := filepath.Split(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	removeStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return err
+	}
+	if err := writeAll(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := swap(tmp, out); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// checkOut refuses an output folder that holds a dossier's sources: replacing it would
+// delete them.
+func checkOut(out string) error {
+	info, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("output %s is a file, not a folder; remove it or choose another -out", out)
+	}
+	for _, name := range []string{"content", "seeds", ".git", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			return fmt.Errorf("output folder %s holds %s, so it is not a build output: the build replaces its output folder entirely; choose another -out", out, name)
+		}
+	}
+	return nil
+}
+
+// removeStale removes what a build that was killed left beside out.
+func removeStale(parent, base string) {
+	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
+		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
+		for _, m := range matches {
+			os.RemoveAll(m)
+		}
+	}
+}
+
+func writeAll(dir string, files []File) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	paths := make([]string, 0, len(files))
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) || f.Path == "." {
+			return fmt.Errorf("refusing to write %q: not a path inside the output folder", f.Path)
+		}
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	for i := 1; i < len(paths); i++ {
+		if paths[i] == paths[i-1] {
+			return fmt.Errorf("two files would be written to %s", paths[i])
+		}
+	}
+	dirs := map[string]bool{}
+	for _, f := range files {
+		if d := path.Dir(f.Path); d != "." && !dirs[d] {
+			if err := root.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			dirs[d] = true
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
+	for _, f := range files {
+		g.Go(func() error { return root.WriteFile(f.Path, f.Data, 0o644) })
+	}
+	return g.Wait()
+}
+
+// Equal reports whether the folder dir holds exactly files, for tests.
+func Equal(dir string, files []File) error {
+	want := map[string][]byte{}
+	for _, f := range files {
+		want[f.Path] = f.Data
+	}
+	seen := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		w, ok := want[rel]
+		if !ok {
+			return fmt.Errorf("%s: not expected", rel)
+		}
+		if !bytes.Equal(w, data) {
+			return fmt.Errorf("%s: content differs", rel)
+		}
+		seen++
+		return nil
+	})
+	if err == nil && seen != len(want) {
+		err = fmt.Errorf("%d files missing", len(want)-seen)
+	}
+	return err
+}
