@@ -53,6 +53,19 @@ func fold(s string) folded {
 	space := -1 // where a pending run of white space began; it is written before the next character
 	spaceEnd := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c > ' ' && c < utf8.RuneSelf { // kept as it is: most of a German text
+			if space >= 0 && len(b) > 0 {
+				b = append(b, ' ')
+				start = append(start, space)
+				end = append(end, spaceEnd)
+			}
+			space = -1
+			b = append(b, c)
+			start = append(start, i)
+			end = append(end, i+1)
+			i++
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		c := foldRune(r)
 		switch {

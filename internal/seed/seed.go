@@ -8,6 +8,7 @@ package seed
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,8 +120,8 @@ func classify(lines []Line) {
 	}
 	// A seed that separates paragraphs by empty lines shows a photo gallery as a run of
 	// lines without them: caption, text, caption, text.
-	spaced := blank*3 >= len(lines)
-	seenTitle, seenText := false, false
+	spaced := blank >= 5
+	seenTitle, seenText, titleDone := false, false, false
 	for i := range lines {
 		l := &lines[i]
 		if l.Kind == Blank {
@@ -132,13 +133,15 @@ func classify(lines []Line) {
 			l.Kind, l.Reason = Boilerplate, "web page furniture: "+shorten(t, 40)
 		case isByline(t):
 			l.Kind, l.Reason = Byline, "author line"
+		case isBio(t) && utf8.RuneCountInString(t) < 100:
+			l.Kind, l.Reason = Byline, "short note on the author"
 		case isBio(t):
 			l.Kind, l.Reason = Boilerplate, "author biography"
 		case isCaption(t):
 			l.Kind, l.Reason = Caption, "photo credit or caption"
 		case spaced && inRun(lines, i, 6):
 			l.Kind, l.Reason = Gallery, "part of a run of lines without paragraph breaks"
-		case !seenText && titleLike(t):
+		case !seenText && !titleDone && titleLike(t):
 			// Heading-like lines before the first paragraph: the last is the title, any
 			// before it kickers.
 			l.Kind, l.Reason = Title, "heading-like line before the text"
@@ -155,6 +158,8 @@ func classify(lines []Line) {
 		if l.Kind == Paragraph || l.Kind == Subheading || l.Kind == Gallery {
 			seenText = true
 		}
+		// Kicker and title stand together; anything between ends the headline.
+		titleDone = titleDone || (seenTitle && l.Kind != Title)
 	}
 }
 
@@ -202,13 +207,17 @@ func isName(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// agencyCaption matches a photo agency's caption left in the text: "epa10926878 A handout …".
+var agencyCaption = regexp.MustCompile(`^(epa|EPA|dpa|AFP|Reuters)\d{5,} `)
+
 func isCaption(t string) bool {
-	n := utf8.RuneCountInString(t)
-	if n > 300 {
+	if agencyCaption.MatchString(t) {
+		return true
+	}
+	if utf8.RuneCountInString(t) > 300 {
 		return false
 	}
-	return strings.Contains(t, "©") || strings.Contains(t, "Foto:") || strings.HasPrefix(t, "Bild:") ||
-		(strings.HasPrefix(t, "epa") && strings.Contains(t, "photo"))
+	return strings.Contains(t, "©") || strings.Contains(t, "Foto:") || strings.HasPrefix(t, "Bild:")
 }
 
 // inRun reports whether line i belongs to at least min consecutive non-blank lines.

@@ -1,0 +1,153 @@
+package seed
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func mustSeed(tb testing.TB, name string) *Seed {
+	tb.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, err := Parse(name, data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// TestClassify checks the automatic kind of lines of the real seeds that show each rule.
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct {
+		seed string
+		line int
+		want Kind
+	}{
+		{"000_db9fe16b07e37613.txt", 1, Kicker},
+		{"000_db9fe16b07e37613.txt", 2, Blank},
+		{"000_db9fe16b07e37613.txt", 3, Title},
+		{"000_db9fe16b07e37613.txt", 5, Byline},
+		{"000_db9fe16b07e37613.txt", 6, Byline},
+		{"000_db9fe16b07e37613.txt", 7, Boilerplate},
+		{"000_db9fe16b07e37613.txt", 9, Paragraph},
+		{"000_db9fe16b07e37613.txt", 15, Subheading},
+		{"000_db9fe16b07e37613.txt", 23, Gallery},
+		{"000_db9fe16b07e37613.txt", 34, Gallery},
+		{"000_db9fe16b07e37613.txt", 66, Boilerplate},
+		{"001_7491ef1a70dbf932.txt", 3, Title},
+		{"001_7491ef1a70dbf932.txt", 5, Paragraph},
+		{"001_7491ef1a70dbf932.txt", 23, Subheading},
+		{"001_7491ef1a70dbf932.txt", 35, Boilerplate},
+		{"001_7491ef1a70dbf932.txt", 69, Caption},
+		{"001_7491ef1a70dbf932.txt", 73, Boilerplate},
+		{"001_7491ef1a70dbf932.txt", 77, Boilerplate},
+		{"002_7f32bc9d79f56e77.txt", 1, Paragraph},
+		{"002_7f32bc9d79f56e77.txt", 6, Subheading},
+		{"002_7f32bc9d79f56e77.txt", 9, Boilerplate},
+		{"002_7f32bc9d79f56e77.txt", 25, Byline},
+		{"003_7681f01793c1b35b.txt", 1, Title},
+		{"003_7681f01793c1b35b.txt", 3, Paragraph},
+		{"003_7681f01793c1b35b.txt", 15, Caption},
+		{"004_f6ebf1c77519c4e2.txt", 1, Boilerplate},
+		{"004_f6ebf1c77519c4e2.txt", 3, Boilerplate},
+		{"004_f6ebf1c77519c4e2.txt", 5, Kicker},
+		{"004_f6ebf1c77519c4e2.txt", 6, Title},
+		{"004_f6ebf1c77519c4e2.txt", 9, Caption},
+		{"004_f6ebf1c77519c4e2.txt", 13, Paragraph},
+		{"004_f6ebf1c77519c4e2.txt", 19, Subheading},
+	} {
+		s := mustSeed(t, tc.seed)
+		if got := s.Line(tc.line).Kind; got != tc.want {
+			t.Errorf("%s line %d (%.40q) = %v, want %v", tc.seed, tc.line, s.Line(tc.line).Text, got, tc.want)
+		}
+	}
+}
+
+// TestParseKeepsLines checks that every line keeps its number and text.
+func TestParseKeepsLines(t *testing.T) {
+	entries, _ := os.ReadDir("testdata")
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		data, _ := os.ReadFile(filepath.Join("testdata", e.Name()))
+		s := mustSeed(t, e.Name())
+		raw := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+		if len(s.Lines) != len(raw) {
+			t.Errorf("%s: %d lines, want %d", e.Name(), len(s.Lines), len(raw))
+		}
+		for i, l := range s.Lines {
+			if l.N != i+1 || l.Text != raw[i] {
+				t.Errorf("%s: line %d = %d %.30q, want %.30q", e.Name(), i+1, l.N, l.Text, raw[i])
+			}
+		}
+	}
+}
+
+func TestParseInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		lines    []string
+		errLine  int
+		err      string
+	}{
+		{"crlf", "Titel\r\n\r\nText.\r\n", []string{"Titel", "", "Text."}, 0, ""},
+		{"bom", "\uFEFFTitel\n", []string{"Titel"}, 0, ""},
+		{"no final newline", "a\nb", []string{"a", "b"}, 0, ""},
+		{"empty", "", nil, 1, "empty"},
+		{"only space", " \n\n", nil, 1, "empty"},
+		{"latin-1", "Titel\n\nGr\xfc\xdfe aus K\xf6ln\n", nil, 3, "not valid UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := Parse("x.txt", []byte(tc.in))
+			if tc.err != "" {
+				e, ok := err.(*Error)
+				if !ok || e.Line != tc.errLine || !strings.Contains(e.Msg, tc.err) {
+					t.Fatalf("Parse(%q) error = %v, want line %d: …%s…", tc.in, err, tc.errLine, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, l := range s.Lines {
+				got = append(got, l.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tc.lines, "|") {
+				t.Errorf("Parse(%q) lines = %q, want %q", tc.in, got, tc.lines)
+			}
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	entries, _ := os.ReadDir("testdata")
+	for _, e := range entries {
+		if data, err := os.ReadFile(filepath.Join("testdata", e.Name())); err == nil && !e.IsDir() {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("\uFEFFa\r\nb"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Parse("f.txt", data)
+		if err != nil {
+			if e, ok := err.(*Error); !ok || e.Line < 1 {
+				t.Fatalf("error without a line: %v", err)
+			}
+			return
+		}
+		for i, l := range s.Lines {
+			if l.N != i+1 {
+				t.Fatalf("line %d numbered %d", i+1, l.N)
+			}
+			if (strings.TrimSpace(l.Text) == "") != (l.Kind == Blank) {
+				t.Fatalf("line %d %q has kind %v", l.N, l.Text, l.Kind)
+			}
+		}
+	})
+}
