@@ -27,11 +27,11 @@ type Ref struct {
 
 // Meta is what every content file has.
 type Meta struct {
-	ID    string
-	File  string // path relative to the dossier's root, e.g. content/notes/x.md
-	Body  *markdown.Doc
+	ID       string
+	File     string // path relative to the dossier's root, e.g. content/notes/x.md
+	Body     *markdown.Doc
 	BodyLine int // line of the file where the body starts
-	Draft bool
+	Draft    bool
 }
 
 // Pos returns the position of the file's first line.

@@ -11,7 +11,7 @@ import (
 
 func TestLoadPositions(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/dossier.md": {Data: []byte("---\ntitle: T\n---\nIntro.\n")},
+		"content/dossier.md":  {Data: []byte("---\ntitle: T\n---\nIntro.\n")},
 		"content/events/e.md": {Data: []byte("\n---\ntitle: \"E\"\ndate: 2024-02-30\nactors: [Putin, kim-jong-un]\nsources:\n  - article: a\n    qoute: x\n---\nText.\n")},
 		"content/notes/n.md":  {Data: []byte("---\narticle: a\nquote: \"x\"\nkind: opinion\n---\n")},
 		"content/actors/a.md": {Data: []byte("---\nname: A\nkind: person\naliases: [\"\", B]\n---\n")},

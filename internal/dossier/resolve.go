@@ -552,7 +552,9 @@ func (r *resolver) sortAll() {
 			slices.SortStableFunc(l.Anchors, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
 		}
 	}
-	byArticle := func(a, b *Article) int { return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID)) }
+	byArticle := func(a, b *Article) int {
+		return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID))
+	}
 	for _, a := range d.Actors {
 		slices.SortFunc(a.Events, byDate)
 		slices.SortFunc(a.Articles, byArticle)
