@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -85,26 +86,50 @@ type Result struct {
 // the text after it starts with suffix, all compared normalized.
 //
 // A quote that is found exactly costs a substring search per passage; the passages are
-// normalized only when that fails, and compared approximately only when that fails too.
+// normalized only when that fails, and compared approximately only when that fails too. To
+// anchor several quotes in one seed, NewText normalizes its passages only once.
 func Find(ps []Passage, quote, prefix, suffix string) Result {
+	return NewText(ps).Find(quote, prefix, suffix)
+}
+
+// Text is the passages of a seed, ready to anchor any number of quotes: each passage is
+// normalized once, when a quote first needs it. A Text is safe for concurrent use.
+type Text struct {
+	ps   []Passage
+	once sync.Once
+	fs   []folded // fs[i] is ps[i] normalized
+}
+
+// NewText returns ps ready for Find. It keeps ps, which must not change.
+func NewText(ps []Passage) *Text { return &Text{ps: ps} }
+
+func (t *Text) folded() []folded {
+	t.once.Do(func() {
+		t.fs = make([]folded, len(t.ps))
+		for i, p := range t.ps {
+			t.fs[i] = fold(p.Text)
+		}
+	})
+	return t.fs
+}
+
+// Find anchors quote in the text's passages, as the function Find does.
+func (t *Text) Find(quote, prefix, suffix string) Result {
 	nq := fold(quote).s
 	if nq == "" {
 		return Result{}
 	}
 	ctx := context{fold(prefix).s, fold(suffix).s}
 	if utf8.ValidString(quote) { // else a match could begin inside a character
-		if r, ok := ctx.choose(exact(ps, quote), Exact); ok {
+		if r, ok := ctx.choose(exact(t.ps, quote), Exact); ok {
 			return r
 		}
 	}
-	fs := make([]folded, len(ps))
-	for i, p := range ps {
-		fs[i] = fold(p.Text)
-	}
-	if r, ok := ctx.choose(normalized(ps, fs, nq), Normalized); ok {
+	fs := t.folded()
+	if r, ok := ctx.choose(normalized(t.ps, fs, nq), Normalized); ok {
 		return r
 	}
-	return ctx.fuzzy(ps, fs, nq)
+	return ctx.fuzzy(t.ps, fs, nq)
 }
 
 // hit is a match with the text of its passage, to check the context.
