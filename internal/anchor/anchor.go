@@ -115,113 +115,123 @@ func (t *Text) folded() []folded {
 
 // Find anchors quote in the text's passages, as the function Find does.
 func (t *Text) Find(quote, prefix, suffix string) Result {
-	nq := fold(quote).s
-	if nq == "" {
+	q := query{t: t, quote: quote, nq: fold(quote).s, prefix: fold(prefix).s, suffix: fold(suffix).s}
+	if q.nq == "" {
 		return Result{}
 	}
-	ctx := context{fold(prefix).s, fold(suffix).s}
 	if utf8.ValidString(quote) { // else a match could begin inside a character
-		if r, ok := ctx.choose(exact(t.ps, quote), Exact); ok {
-			return r
+		if hs := q.filter(q.exact()); len(hs) > 0 {
+			return found(hs, Exact)
 		}
 	}
-	fs := t.folded()
-	if r, ok := ctx.choose(normalized(t.ps, fs, nq), Normalized); ok {
-		return r
+	// The normalized matches include the exact ones, so this also decides what to do with
+	// exact matches whose context does not fit.
+	all := q.normalized()
+	if hs := q.filter(all); len(hs) > 0 {
+		return found(hs, Normalized)
 	}
-	return ctx.fuzzy(t.ps, fs, nq)
-}
-
-// hit is a match with the text of its passage, to check the context.
-type hit struct {
-	Match
-	text string
-}
-
-// exact returns every place where quote occurs in ps, overlapping ones included.
-func exact(ps []Passage, quote string) []hit {
-	var hs []hit
-	for _, p := range ps {
-		for i := 0; ; {
-			k := strings.Index(p.Text[i:], quote)
-			if k < 0 {
-				break
-			}
-			hs = append(hs, hit{Match{p.Line, i + k, i + k + len(quote), 1}, p.Text})
-			i += k + 1
-		}
-	}
-	return hs
-}
-
-// normalized returns every place where the normalized quote nq occurs in the normalized
-// passages fs.
-func normalized(ps []Passage, fs []folded, nq string) []hit {
-	var hs []hit
-	for n, f := range fs {
-		for i := 0; ; {
-			k := strings.Index(f.s[i:], nq)
-			if k < 0 {
-				break
-			}
-			start, end := f.span(i+k, i+k+len(nq))
-			hs = append(hs, hit{Match{ps[n].Line, start, end, 1}, ps[n].Text})
-			i += k + 1
-		}
-	}
-	return hs
-}
-
-// context is a selector's prefix and suffix, normalized.
-type context struct{ prefix, suffix string }
-
-// fits reports whether the text around h agrees with the context.
-func (c context) fits(h hit) bool {
-	if c.prefix != "" && !strings.HasSuffix(fold(h.text[:h.Start]).s, c.prefix) {
-		return false
-	}
-	return c.suffix == "" || strings.HasPrefix(fold(h.text[h.End:]).s, c.suffix)
-}
-
-// filter returns the hits that fit the context.
-func (c context) filter(hs []hit) []hit {
-	if c.prefix == "" && c.suffix == "" {
-		return hs
-	}
-	var kept []hit
-	for _, h := range hs {
-		if c.fits(h) {
-			kept = append(kept, h)
-		}
-	}
-	return kept
-}
-
-// choose turns the matches of one way of searching into a result, or reports that there were
-// none.
-func (c context) choose(hs []hit, found Status) (Result, bool) {
-	if len(hs) == 0 {
-		return Result{}, false
-	}
-	sortHits(hs)
-	kept := c.filter(hs)
 	switch {
-	case len(kept) == 1:
-		return Result{Status: found, Match: kept[0].Match}, true
-	case len(kept) > 1:
-		return ambiguous(kept), true
-	case len(hs) > 1: // the context is out of date and cannot decide
-		return ambiguous(hs), true
+	case len(all) > 1: // the context is out of date and cannot decide
+		return found(all, Ambiguous)
+	case len(all) == 1: // the quote fits, its context does not
+		return Result{Status: Fuzzy, Match: all[0].Match}
 	}
-	return Result{Status: Fuzzy, Match: hs[0].Match}, true // the quote fits, its context does not
+	return q.fuzzy()
 }
 
-func ambiguous(hs []hit) Result {
+// found returns the result for hits that fit the context: the one hit, or several that are
+// ambiguous.
+func found(hs []hit, s Status) Result {
+	if len(hs) == 1 {
+		return Result{Status: s, Match: hs[0].Match}
+	}
 	ms := make([]Match, len(hs))
 	for i, h := range hs {
 		ms[i] = h.Match
 	}
 	return Result{Status: Ambiguous, Match: ms[0], Candidates: ms}
+}
+
+// query is a quote being anchored in a text.
+type query struct {
+	t              *Text
+	quote, nq      string // as written, and normalized
+	prefix, suffix string // normalized
+}
+
+// hit is a match in the passage t.ps[p].
+type hit struct {
+	Match
+	p int
+}
+
+// exact returns every place where the quote occurs, overlapping ones included, in order.
+func (q *query) exact() []hit {
+	var hs []hit
+	for n, p := range q.t.ps {
+		for i := 0; ; {
+			k := strings.Index(p.Text[i:], q.quote)
+			if k < 0 {
+				break
+			}
+			hs = append(hs, hit{Match{p.Line, i + k, i + k + len(q.quote), 1}, n})
+			i += k + 1
+		}
+	}
+	sortHits(hs)
+	return hs
+}
+
+// normalized returns every place where the normalized quote occurs in the normalized text,
+// in order.
+func (q *query) normalized() []hit {
+	var hs []hit
+	for n, f := range q.t.folded() {
+		for i := 0; ; {
+			k := strings.Index(f.s[i:], q.nq)
+			if k < 0 {
+				break
+			}
+			start, end := f.span(i+k, i+k+len(q.nq))
+			hs = append(hs, hit{Match{q.t.ps[n].Line, start, end, 1}, n})
+			i += k + 1
+		}
+	}
+	sortHits(hs)
+	return hs
+}
+
+// fits reports whether the text around h in its passage agrees with the prefix and suffix.
+// It compares normalized text, found where the original around h went.
+func (q *query) fits(h hit) bool {
+	f := &q.t.folded()[h.p]
+	if q.prefix != "" {
+		a, _ := slices.BinarySearch(f.start[:len(f.s)], h.Start)
+		if !strings.HasSuffix(strings.TrimRight(f.s[:a], " "), q.prefix) {
+			return false
+		}
+	}
+	if q.suffix != "" {
+		b, _ := slices.BinarySearch(f.start[:len(f.s)], h.End)
+		if !strings.HasPrefix(strings.TrimLeft(f.s[b:], " "), q.suffix) {
+			return false
+		}
+	}
+	return true
+}
+
+// filter returns the hits that fit the prefix and suffix.
+func (q *query) filter(hs []hit) []hit {
+	if q.prefix == "" && q.suffix == "" {
+		return hs
+	}
+	var kept []hit
+	for _, h := range hs {
+		if q.fits(h) {
+			kept = append(kept, h)
+		}
+	}
+	return kept
 }
 
 // sortHits orders hits by line, then offset, so that the first is the one to suggest.

@@ -3,8 +3,10 @@ package anchor
 import (
 	"math"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 )
@@ -142,6 +144,13 @@ var findTests = []struct {
 		match: "„Ja.“",
 	},
 	{
+		name:  "context prefers a normalized match to an exact one",
+		text:  "Er sagte: \"Ja\".\nSie sagte: „Ja“.",
+		quote: `"Ja"`, prefix: "Sie sagte:",
+		status: Normalized, line: 2, score: 1,
+		match: "„Ja“",
+	},
+	{
 		name:  "context does not reach into the next passage",
 		text:  "Ja.\nNein.\nJa.",
 		quote: "Ja.", suffix: "Nein",
@@ -241,6 +250,7 @@ var findTests = []struct {
 
 func TestFind(t *testing.T) {
 	art := mustPassages(t, article)
+	artText := NewText(art) // shared by the cases, to check that it gives what Find gives
 	for _, tc := range findTests {
 		t.Run(tc.name, func(t *testing.T) {
 			ps := art
@@ -251,6 +261,11 @@ func TestFind(t *testing.T) {
 				ps = passages(tc.text)
 			}
 			r := Find(ps, tc.quote, tc.prefix, tc.suffix)
+			if tc.text == "" && !tc.none {
+				if r2 := artText.Find(tc.quote, tc.prefix, tc.suffix); !reflect.DeepEqual(r2, r) {
+					t.Errorf("Text.Find(%q) = %+v, but Find = %+v", tc.quote, r2, r)
+				}
+			}
 			if r.Status != tc.status {
 				t.Fatalf("Find(%q, %q, %q) = %v %+v, want %v", tc.quote, tc.prefix, tc.suffix, r.Status, r.Match, tc.status)
 			}
@@ -329,15 +344,43 @@ func TestFindEveryLine(t *testing.T) {
 	}
 }
 
+// TestTextConcurrent anchors quotes in one Text from several goroutines, for the race
+// detector.
+func TestTextConcurrent(t *testing.T) {
+	text := NewText(mustPassages(t, article))
+	var wg sync.WaitGroup
+	for _, tc := range findTests[:8] {
+		if tc.text != "" {
+			continue
+		}
+		wg.Go(func() {
+			if r := text.Find(tc.quote, tc.prefix, tc.suffix); r.Status != tc.status {
+				t.Errorf("Text.Find(%q) = %v, want %v", tc.quote, r.Status, tc.status)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 func FuzzFind(f *testing.F) {
 	art, err := os.ReadFile(article)
 	if err != nil {
 		f.Fatal(err)
 	}
+	// Only the lines a case is about, and the article's head: the fuzzer minimizes each new
+	// input, which takes its whole time budget on the 12 kB article.
+	ps := passages(string(art))
+	head := strings.Join(strings.Split(string(art), "\n")[:10], "\n")
+	f.Add(head, "Putin und Kim Jong-un feiern", "", "")
+	f.Add(head, "Kim Jong-um", "", "")
 	for _, tc := range findTests {
 		text := tc.text
 		if text == "" && !tc.none {
-			text = string(art)
+			var lines []string
+			for _, n := range slices.Concat([]int{max(tc.line, 1)}, tc.lines) {
+				lines = append(lines, ps[n-1].Text)
+			}
+			text = strings.Join(lines, "\n")
 		}
 		f.Add(text, tc.quote, tc.prefix, tc.suffix)
 	}
@@ -420,6 +463,14 @@ func BenchmarkFind(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				Find(ps, bc.quote, "", "")
+			}
+		})
+		b.Run(bc.name+"/prepared", func(b *testing.B) {
+			text := NewText(ps)
+			text.Find(bc.quote, "", "")
+			b.ReportAllocs()
+			for b.Loop() {
+				text.Find(bc.quote, "", "")
 			}
 		})
 	}

@@ -7,20 +7,20 @@ import (
 )
 
 // fuzzy finds in each passage the substrings with the fewest edits from the normalized quote
-// nq (Sellers' semi-global edit distance, computed with Myers' bit vectors) and returns the
-// best of all passages.
-func (c context) fuzzy(ps []Passage, fs []folded, nq string) Result {
-	q, _ := lowerRunes(nq, nil, nil)
-	fwd := newPattern(q)
-	slices.Reverse(q)
-	bwd := newPattern(q)
-	m := len(q)
+// (Sellers' semi-global edit distance, computed with Myers' bit vectors) and returns the best
+// of all passages.
+func (q *query) fuzzy() Result {
+	rs, _ := lowerRunes(q.nq, nil, nil)
+	fwd := newPattern(rs)
+	slices.Reverse(rs)
+	bwd := newPattern(rs)
+	m := len(rs)
 
 	best := m + 1
 	var hs []hit
 	var text []rune
 	var offs, dist []int
-	for n, f := range fs {
+	for n, f := range q.t.folded() {
 		if f.s == "" {
 			continue
 		}
@@ -38,8 +38,8 @@ func (c context) fuzzy(ps []Passage, fs []folded, nq string) Result {
 			s := bwd.start(text, e, d)
 			a, b := snap(f.s, offs[s], offs[e])
 			start, end := f.span(a, b)
-			h := hit{Match{ps[n].Line, start, end, score}, ps[n].Text}
-			if !slices.ContainsFunc(hs, func(o hit) bool { return o.Match == h.Match }) {
+			h := hit{Match{q.t.ps[n].Line, start, end, score}, n}
+			if len(hs) == 0 || hs[len(hs)-1] != h { // ends of one passage come in order
 				hs = append(hs, h)
 			}
 		}
@@ -48,7 +48,7 @@ func (c context) fuzzy(ps []Passage, fs []folded, nq string) Result {
 		return Result{}
 	}
 	sortHits(hs)
-	kept := c.filter(hs)
+	kept := q.filter(hs)
 	if len(kept) == 0 {
 		kept = hs
 	}
@@ -62,7 +62,11 @@ func (c context) fuzzy(ps []Passage, fs []folded, nq string) Result {
 // matchEnds returns where the matches with d edits end: dist[j] is the distance of the best
 // match that ends before text[j+1]. Ends closer together than the quote is long belong to one
 // match (its alignments differ by an edit or two); the first of them stands for it.
+// dist must not be empty.
 func matchEnds(dist []int, d, m int) []int {
+	if d == m { // nothing of the quote is in the text: no place is better than the first
+		return []int{1}
+	}
 	var ends []int
 	prev := -m
 	for j, dj := range dist {

@@ -176,6 +176,16 @@ kind: person
 aliases: ["Kim Jong Un"]
 ---
 `, []string{"content/actors/b.md:4:11: name \"Kim Jong Un\" is also claimed by actor \"a\""}},
+		{"duplicate id", `
+-- content/topics/a/t.md --
+---
+title: T
+---
+-- content/topics/b/t.md --
+---
+title: U
+---
+`, []string{"content/topics/b/t.md:1:1: duplicate id \"t\": content/topics/a/t.md has the same file name"}},
 		{"unknown field", `
 -- content/topics/t.md --
 ---

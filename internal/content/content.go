@@ -223,44 +223,51 @@ func startsWithFence(data []byte) bool {
 	return strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(data), "\n\t "), "\n", 2)[0]) == "---"
 }
 
-// loadDir reads every content/<dir>/*.md with load, sorted by id.
+// loadDir reads every content/<dir>/**/*.md with load, sorted by id. Editors may sort
+// files into subfolders; the id is the file name, so it must be unique across them.
 func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Parser, cfg Config, errs *diag.List, load func(*file) T) []T {
 	root := "content/" + dir
-	entries, err := fs.ReadDir(fsys, root)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
-		}
-		return nil
-	}
 	var out []T
-	for _, e := range entries {
-		name := root + "/" + e.Name()
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") {
-			if !strings.HasPrefix(e.Name(), ".") {
-				errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
+	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && name == root {
+				return fs.SkipAll
 			}
-			continue
+			errs.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
+			return nil
 		}
-		if !e.Type().IsRegular() {
-			errs.Errorf(diag.Pos{File: name}, "not a regular file (a symbolic link?); content must be plain files inside the repository")
-			continue
+		switch {
+		case strings.HasPrefix(e.Name(), ".") && name != root:
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		case e.IsDir():
+			return nil
+		case !strings.HasSuffix(e.Name(), ".md"):
+			errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
+			return nil
+		case !e.Type().IsRegular():
+			errs.Errorf(diag.Pos{File: name}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
+			return nil
 		}
 		f, ok := readFile(fsys, name, p, errs)
 		if !ok {
-			continue
+			return nil
 		}
 		if !ValidSlug(f.ID) {
 			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(f.ID)+".md")
-			continue
+			return nil
 		}
-		v := load(f)
-		if v.meta().Draft && !cfg.Drafts {
-			continue
+		if v := load(f); !v.meta().Draft || cfg.Drafts {
+			out = append(out, v)
 		}
-		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
 	}
-	slices.SortFunc(out, func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) })
+	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) })
 	return out
 }
 

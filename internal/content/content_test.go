@@ -84,3 +84,19 @@ func FuzzParseFile(f *testing.F) {
 		}
 	})
 }
+
+func TestSubfolders(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/dossier.md":         {Data: []byte("---\ntitle: T\n---\n")},
+		"content/notes/fr/a.md":      {Data: []byte("---\narticle: fr\nquote: q\n---\n")},
+		"content/notes/zdf/b.md":     {Data: []byte("---\narticle: zdf\nquote: q\n---\n")},
+		"content/notes/.hidden/c.md": {Data: []byte("not read")},
+	}
+	c, errs := Load(fsys, Config{})
+	if errs.Err() != nil {
+		t.Fatal(errs)
+	}
+	if len(c.Notes) != 2 || c.Notes[0].ID != "a" || c.Notes[1].File != "content/notes/zdf/b.md" {
+		t.Errorf("notes = %+v", c.Notes)
+	}
+}
