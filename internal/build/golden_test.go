@@ -33,7 +33,7 @@ func TestGolden(t *testing.T) {
 			res := mustBuild(t, Config{Src: src})
 			got := &txtar.Archive{Comment: []byte("Pages rendered from " + filepath.Base(in) + "; go test -run Golden -update rewrites this file.\n")}
 			for _, f := range res.Files {
-				if strings.HasSuffix(f.Path, ".html") {
+				if strings.HasSuffix(f.Path, ".html") || strings.HasSuffix(f.Path, ".xml") {
 					// txtar ends every file with a newline.
 					data := strings.TrimSuffix(string(f.Data), "\n") + "\n"
 					got.Files = append(got.Files, txtar.File{Name: f.Path, Data: []byte(data)})

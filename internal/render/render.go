@@ -129,6 +129,23 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	feed, err := r.feed()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", feedPath, err)
+	}
+	files = append(files, File{feedPath, feed})
+	if r.baseURL() != "" {
+		var paths []string
+		for _, f := range files {
+			paths = append(paths, f.Path)
+		}
+		slices.Sort(paths)
+		sm, err := r.sitemap(paths)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{"sitemap.xml", sm})
+	}
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }
@@ -177,9 +194,10 @@ func (r *Renderer) basePage(path string) Page {
 		L:         r.l,
 		CSS:       root + r.cfg.CSS,
 	}
-	if r.cfg.BaseURL != "" {
-		p.Canonical = strings.TrimSuffix(r.cfg.BaseURL, "/") + "/" + strings.TrimSuffix(path, "index.html")
+	if base := r.baseURL(); base != "" {
+		p.Canonical = base + strings.TrimSuffix(path, "index.html")
 	}
+	p.Feed = root + feedPath
 	for _, n := range []struct{ label, path string }{
 		{r.l.Home, homePath}, {r.l.Articles, articlesPath}, {r.l.Actors, actorsPath},
 		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath},

@@ -17,6 +17,7 @@ type Page struct {
 	Description string
 	Root        string // from this page to the site's root: "" or "../"
 	Canonical   string // absolute URL, when the site has a base URL
+	Feed        string // the Atom feed
 	Nav         []NavItem
 	L           *Labels
 	CSS         string
