@@ -67,7 +67,9 @@ func (s Status) String() string {
 type Match struct {
 	Line       int // the passage's line
 	Start, End int // byte offsets into the passage's original Text; whole words for a fuzzy match
-	Score      float64
+	// Score is 1 for an exact or normalized match, and for a fuzzy one 1 - edits/n, where n is
+	// the length of the normalized quote in characters (before the match is widened to words).
+	Score float64
 }
 
 // Result is the outcome of Find.

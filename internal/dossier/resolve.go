@@ -37,6 +37,7 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 	r.index(c)
 	r.readSeeds()
 	r.findMentions()
+	r.warnUnknownNames()
 	r.anchorNotes()
 	r.anchorEvents()
 	r.tagTopics()
@@ -169,6 +170,7 @@ func (r *resolver) readSeeds() {
 		for i, l := range s.Lines {
 			a.Lines[i] = &Line{Line: l}
 		}
+		a.text = anchor.NewText(passages(a))
 	}
 }
 
@@ -313,7 +315,7 @@ func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
 	if !ok || art.Seed == nil || strings.TrimSpace(q.Text) == "" {
 		return nil
 	}
-	res := anchor.Find(passages(art), q.Text, q.Prefix, q.Suffix)
+	res := art.text.Find(q.Text, q.Prefix, q.Suffix)
 	m := res.Match
 	switch res.Status {
 	case anchor.NotFound:
@@ -333,6 +335,9 @@ func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
 	case anchor.Fuzzy:
 		l := art.line(m.Line)
 		msg := fmt.Sprintf("%s quote matches only approximately (%.0f %%) on line %d: %q; copy the passage exactly", what, 100*m.Score, m.Line, l.Text[m.Start:m.End])
+		if m.Score == 1 {
+			msg = fmt.Sprintf("%s quote matches line %d only if letter case or its prefix/suffix are ignored: %q; copy the passage exactly and check prefix and suffix", what, m.Line, l.Text[m.Start:m.End])
+		}
 		if r.cfg.Strict {
 			r.errs.Errorf(q.Pos, "%s", msg)
 		} else {

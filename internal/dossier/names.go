@@ -1,0 +1,217 @@
+package dossier
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dossier/internal/diag"
+	"dossier/internal/seed"
+)
+
+// warnUnknownNames warns of every run of two or more capitalised words in an article's text
+// that looks like a person's name ("Victor Cha") but is no actor's name or alias, once per
+// name and article, at the first line where it stands. An editor then adds the actor or the
+// spelling; a name that no one links is a person the reader cannot follow.
+//
+// German capitalises every noun, so capitals alone say little. The seeds themselves tell
+// names from words: a word that some seed writes in lower case ("Beide", "Zunächst") or puts
+// after an article ("der Verteidigungsminister") is no name. What is left is mostly names;
+// the warning is only a warning because the rest is not.
+func (r *resolver) warnUnknownNames() {
+	words := corpusWords(r.d.Articles)
+	for _, art := range r.d.Articles {
+		if art.Seed == nil {
+			continue
+		}
+		type found struct {
+			pos   diag.Pos
+			name  string
+			lines []int
+		}
+		var order []*found
+		byName := map[string]*found{}
+		for _, l := range art.Lines {
+			if !l.Kind.IsText() && l.Kind != seed.Gallery {
+				continue
+			}
+			for _, c := range nameCandidates(l, words) {
+				f := byName[c.name]
+				if f == nil {
+					f = &found{pos: diag.Pos{File: "seeds/" + art.Seed.Name, Line: l.N, Col: c.col}, name: c.name}
+					byName[c.name] = f
+					order = append(order, f)
+				}
+				if !slices.Contains(f.lines, l.N) {
+					f.lines = append(f.lines, l.N)
+				}
+			}
+		}
+		for _, f := range order {
+			also := ""
+			if len(f.lines) > 1 {
+				also = " (also on line " + joinInts(f.lines[1:]) + ")"
+			}
+			r.errs.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, or create the actor with `dossier new actor %q`", f.name, also, f.name)
+		}
+	}
+}
+
+// corpus is what all seeds say about their words.
+type corpus struct {
+	lower   map[string]bool // words written in lower case somewhere
+	article map[string]bool // capitalised words that follow an article somewhere, lower-cased
+}
+
+// determiners precede nouns, rarely names.
+var determiners = []string{
+	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+	"kein", "keine", "keinen", "keinem", "keiner", "dieser", "diese", "diesen", "diesem", "dieses",
+	"jeder", "jede", "jeden", "jedem", "jedes", "sein", "seine", "seinen", "seinem", "seiner",
+	"ihr", "ihre", "ihren", "ihrem", "ihrer", "unser", "unsere", "beim", "im", "am", "vom", "zum", "zur",
+	"the", "a", "an",
+}
+
+func corpusWords(arts []*Article) corpus {
+	c := corpus{lower: map[string]bool{}, article: map[string]bool{}}
+	for _, art := range arts {
+		for _, l := range art.Lines {
+			toks := tokens(l.Text)
+			for i, t := range toks {
+				r, _ := utf8.DecodeRuneInString(t.text)
+				if unicode.IsLower(r) {
+					c.lower[t.text] = true
+				} else if i > 0 && !toks[i-1].breakAfter && slices.Contains(determiners, strings.ToLower(toks[i-1].text)) {
+					c.article[strings.ToLower(t.text)] = true
+				}
+			}
+		}
+	}
+	return c
+}
+
+// titles are words that stand before names without being part of them.
+var titles = []string{"Herr", "Herrn", "Frau", "Dr", "Prof", "Professor", "Professorin", "Präsident", "Präsidentin", "Präsidenten", "Machthaber", "Minister", "Ministerin"}
+
+// nameLike reports whether t may be part of a name: capitalised, with lower case after the
+// first letter (so not an acronym like "USA"), and never used as a plain word in the seeds.
+func (c corpus) nameLike(t string) bool {
+	first, size := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(first) || !strings.ContainsFunc(t[size:], unicode.IsLower) || strings.ContainsFunc(t, unicode.IsDigit) {
+		return false
+	}
+	if slices.Contains(titles, t) {
+		return false
+	}
+	low := strings.ToLower(t)
+	for _, form := range inflections(low) {
+		if c.lower[form] || c.article[form] {
+			return false
+		}
+	}
+	return true
+}
+
+// inflections returns w and the forms it may take or come from in German text, so that
+// "Regierungen" counts as a noun when "die Regierung" occurs.
+func inflections(w string) []string {
+	forms := []string{w}
+	for _, sfx := range []string{"s", "es", "n", "en", "e", "er"} {
+		forms = append(forms, w+sfx)
+		if stem, ok := strings.CutSuffix(w, sfx); ok && utf8.RuneCountInString(stem) > 2 {
+			forms = append(forms, stem)
+		}
+	}
+	return forms
+}
+
+// candidate is a name found in a line.
+type candidate struct {
+	name string
+	col  int // 1-based, in characters
+}
+
+// nameCandidates returns the runs of two to four name-like words in l that no mention covers.
+func nameCandidates(l *Line, c corpus) []candidate {
+	var out []candidate
+	var run []token
+	flush := func() {
+		if len(run) >= 2 && len(run) <= 4 {
+			start, end := run[0].start, run[len(run)-1].end
+			out = append(out, candidate{name: l.Text[start:end], col: utf8.RuneCountInString(l.Text[:start]) + 1})
+		}
+		run = run[:0]
+	}
+	for _, t := range tokens(l.Text) {
+		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) {
+			flush()
+			continue
+		}
+		if t.breakBefore {
+			flush()
+		}
+		run = append(run, t)
+		if t.breakAfter {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func covered(ms []Mention, start, end int) bool {
+	for _, m := range ms {
+		if start < m.End && m.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// token is a word of a line with the punctuation around it stripped. Names run on only
+// across plain spaces: punctuation before or after a word ends the run.
+type token struct {
+	text                    string
+	start, end              int // byte offsets of text in the line
+	breakBefore, breakAfter bool
+}
+
+func tokens(s string) []token {
+	var out []token
+	for start := 0; start < len(s); {
+		r, size := utf8.DecodeRuneInString(s[start:])
+		if unicode.IsSpace(r) {
+			start += size
+			continue
+		}
+		end := start
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		word := s[start:end]
+		lead := len(word) - len(strings.TrimLeftFunc(word, isEdge))
+		trail := len(word) - len(strings.TrimRightFunc(word, isEdge))
+		if lead < len(word) {
+			out = append(out, token{text: word[lead : len(word)-trail], start: start + lead, end: end - trail, breakBefore: lead > 0, breakAfter: trail > 0})
+		}
+		start = end
+	}
+	return out
+}
+
+// isEdge reports whether r may stand around a word without belonging to it.
+func isEdge(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}
