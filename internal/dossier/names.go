@@ -92,8 +92,39 @@ func corpusWords(arts []*Article) corpus {
 	return c
 }
 
-// titles are words that stand before names without being part of them.
-var titles = []string{"Herr", "Herrn", "Frau", "Dr", "Prof", "Professor", "Professorin", "Präsident", "Präsidentin", "Präsidenten", "Machthaber", "Minister", "Ministerin"}
+// notNames are capitalised words that stand before names, or before nouns that would look
+// like names after them, without being part of them: titles and quantities.
+var notNames = []string{
+	"Herr", "Herrn", "Frau", "Dr", "Prof", "Professor", "Professorin", "Präsident", "Präsidentin",
+	"Präsidenten", "Machthaber", "Minister", "Ministerin",
+	"Dutzende", "Hunderte", "Tausende", "Hunderttausende", "Millionen", "Milliarden",
+}
+
+// prepositions end in -en like adjectives but precede names as well as nouns.
+var prepositions = []string{"zwischen", "gegen", "neben", "unter", "hinter", "wegen", "seiten", "namens"}
+
+// beforeNoun reports whether the word before a capitalised word makes that word a noun: an
+// article, a number, or an inflected adjective ("im nordostukrainischen Gebiet Charkiw").
+// Names follow verbs ("sagte Victor Cha") far more often than adjectives.
+func beforeNoun(prev token) bool {
+	if prev.breakAfter {
+		return false
+	}
+	w := prev.text
+	if slices.Contains(determiners, strings.ToLower(w)) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLower(r) || utf8.RuneCountInString(w) < 5 || slices.Contains(prepositions, w) {
+		return false
+	}
+	for _, sfx := range []string{"en", "em", "er", "es"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
+}
 
 // nameLike reports whether t may be part of a name: capitalised, with lower case after the
 // first letter (so not an acronym like "USA"), and never used as a plain word in the seeds.
@@ -102,7 +133,7 @@ func (c corpus) nameLike(t string) bool {
 	if !unicode.IsUpper(first) || !strings.ContainsFunc(t[size:], unicode.IsLower) || strings.ContainsFunc(t, unicode.IsDigit) {
 		return false
 	}
-	if slices.Contains(titles, t) {
+	if slices.Contains(notNames, t) {
 		return false
 	}
 	low := strings.ToLower(t)
@@ -115,13 +146,20 @@ func (c corpus) nameLike(t string) bool {
 }
 
 // inflections returns w and the forms it may take or come from in German text, so that
-// "Regierungen" counts as a noun when "die Regierung" occurs.
+// "Regierungen" counts as a noun when "die Regierung" occurs, and "Fernem" as an adjective
+// when "fernen" does.
 func inflections(w string) []string {
-	forms := []string{w}
-	for _, sfx := range []string{"s", "es", "n", "en", "e", "er"} {
-		forms = append(forms, w+sfx)
+	suffixes := []string{"s", "es", "n", "en", "e", "er", "em"}
+	stems := []string{w}
+	for _, sfx := range suffixes {
 		if stem, ok := strings.CutSuffix(w, sfx); ok && utf8.RuneCountInString(stem) > 2 {
-			forms = append(forms, stem)
+			stems = append(stems, stem)
+		}
+	}
+	forms := slices.Clone(stems)
+	for _, stem := range stems {
+		for _, sfx := range suffixes {
+			forms = append(forms, stem+sfx)
 		}
 	}
 	return forms
@@ -144,8 +182,13 @@ func nameCandidates(l *Line, c corpus) []candidate {
 		}
 		run = run[:0]
 	}
-	for _, t := range tokens(l.Text) {
-		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) {
+	toks := tokens(l.Text)
+	if i := strings.Index(l.Text, "©"); i >= 0 {
+		// A photo credit names the photographer, who is no actor of the dossier.
+		toks = slices.DeleteFunc(toks, func(t token) bool { return t.start > i })
+	}
+	for i, t := range toks {
+		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) || len(run) == 0 && i > 0 && beforeNoun(toks[i-1]) {
 			flush()
 			continue
 		}
@@ -180,16 +223,21 @@ type token struct {
 
 func tokens(s string) []token {
 	var out []token
+	slash := false // a slash separates words without joining them: "Ed Jones/afp"
 	for start := 0; start < len(s); {
 		r, size := utf8.DecodeRuneInString(s[start:])
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || r == '/' {
+			slash = slash || r == '/'
+			if r == '/' && len(out) > 0 {
+				out[len(out)-1].breakAfter = true
+			}
 			start += size
 			continue
 		}
 		end := start
 		for end < len(s) {
 			r, size := utf8.DecodeRuneInString(s[end:])
-			if unicode.IsSpace(r) {
+			if unicode.IsSpace(r) || r == '/' {
 				break
 			}
 			end += size
@@ -198,8 +246,11 @@ func tokens(s string) []token {
 		lead := len(word) - len(strings.TrimLeftFunc(word, isEdge))
 		trail := len(word) - len(strings.TrimRightFunc(word, isEdge))
 		if lead < len(word) {
-			out = append(out, token{text: word[lead : len(word)-trail], start: start + lead, end: end - trail, breakBefore: lead > 0, breakAfter: trail > 0})
+			out = append(out, token{text: word[lead : len(word)-trail], start: start + lead, end: end - trail, breakBefore: lead > 0 || slash, breakAfter: trail > 0})
+		} else if len(out) > 0 {
+			out[len(out)-1].breakAfter = true // a dash or other mark between words
 		}
+		slash = false
 		start = end
 	}
 	return out

@@ -57,12 +57,16 @@ func extensions() []goldmark.Extender {
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-			extension.LeftDoubleQuote:  []byte("&bdquo;"),
-			extension.RightDoubleQuote: []byte("&ldquo;"),
-			extension.LeftSingleQuote:  []byte("&sbquo;"),
-			extension.RightSingleQuote: []byte("&lsquo;"),
-			extension.LeftAngleQuote:   []byte("&raquo;"),
-			extension.RightAngleQuote:  []byte("&laquo;"),
+			extension.LeftDoubleQuote:  []byte("„"),
+			extension.RightDoubleQuote: []byte("“"),
+			extension.LeftSingleQuote:  []byte("‚"),
+			extension.RightSingleQuote: []byte("‘"),
+			extension.LeftAngleQuote:   []byte("»"),
+			extension.RightAngleQuote:  []byte("«"),
+			extension.Apostrophe:       []byte("’"),
+			extension.EnDash:           []byte("–"),
+			extension.EmDash:           []byte("—"),
+			extension.Ellipsis:         []byte("…"),
 		})),
 	}
 }

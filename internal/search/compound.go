@@ -1,0 +1,129 @@
+package search
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// Compound splitting. German writes compounds as one word, so a reader who searches
+// "Munition" expects "Artilleriemunition" and "Munitionsvorräte" too. Rather than a
+// dictionary, the corpus itself says what a word is: a part of a compound is indexed when
+// its stem is the stem of a word that stands on its own somewhere in the corpus.
+//
+// A word of at least minPart+minRest letters is cut at every place that leaves a head and a
+// tail of at least minPart letters for the part and minRest for the rest:
+//
+//   - a tail counts when its stem is known: "artillerie|munition" → munition;
+//   - a head counts when its stem is known, or, when it ends in the linking -s- (Fugen-s),
+//     the stem of the head without it: "munitions|vorrate" → munition, "kriegs|wirtschaft"
+//     → krieg. The other linking elements (-es-, -en-, -er-, -e-) are endings the stemmer
+//     removes anyway: "waffen|lieferungen" → waff.
+//
+// Each part found is split again, so that "weltraum|bahnhof" also yields "welt" and "raum"
+// when the corpus has them. A word made of a known word and a final -s that the stemmer
+// leaves alone after a vowel ("Nordkoreas", "Schoigus") counts as that word as well.
+//
+// Parts shorter than minPart are never indexed on their own: "Rat" in "Sicherheitsrat" is
+// not worth "Rate" and "Apparat" in the results.
+const (
+	minPart = 4
+	minRest = 3
+)
+
+// analyzer turns folded words into index terms. known is the set of stems of the words that
+// stand on their own in the corpus; parts memoizes the compound split of each word.
+type analyzer struct {
+	known map[string]bool
+	parts map[string][]string
+}
+
+func newAnalyzer() *analyzer {
+	return &analyzer{known: make(map[string]bool), parts: make(map[string][]string)}
+}
+
+// indexable reports whether the folded word f is indexed at all.
+func indexable(f string) bool { return f != "" && !stopWords[f] }
+
+// learn records that the folded word f stands on its own in the corpus.
+func (a *analyzer) learn(f string) {
+	if indexable(f) {
+		a.known[stem(f)] = true
+	}
+}
+
+// derived returns the terms f is indexed under besides its own stem: the parts of a compound
+// and the word without a genitive -s, sorted, without duplicates and without stem(f).
+func (a *analyzer) derived(f string) []string {
+	own := stem(f)
+	var ts []string
+	if n := len(f); n > minPart && f[n-1] == 's' {
+		if st := stem(f[:n-1]); st != own && a.known[st] {
+			ts = append(ts, st)
+		}
+	}
+	for _, p := range a.split(f) {
+		if p != own {
+			ts = append(ts, p)
+		}
+	}
+	slices.Sort(ts)
+	return slices.Compact(ts)
+}
+
+// split returns the stems of the known parts of the folded word f, recursively.
+func (a *analyzer) split(f string) []string {
+	if ps, ok := a.parts[f]; ok {
+		return ps
+	}
+	a.parts[f] = nil // a word is not its own part, even if a cycle were possible
+	n := utf8.RuneCountInString(f)
+	if n < minPart+minRest || !onlyLetters(f) {
+		return nil
+	}
+	var ps []string
+	found := func(part, st string) {
+		ps = append(ps, st)
+		ps = append(ps, a.split(part)...)
+	}
+	cuts := runeOffsets(f)
+	for i := minPart; i <= n-minRest; i++ { // heads
+		head := f[:cuts[i]]
+		if st := stem(head); a.known[st] {
+			found(head, st)
+		} else if head[len(head)-1] == 's' && i-1 >= minPart {
+			if st := stem(head[:len(head)-1]); a.known[st] {
+				found(head[:len(head)-1], st)
+			}
+		}
+	}
+	for i := minRest; i <= n-minPart; i++ { // tails
+		tail := f[cuts[i]:]
+		if st := stem(tail); a.known[st] {
+			found(tail, st)
+		}
+	}
+	slices.Sort(ps)
+	ps = slices.Compact(ps)
+	a.parts[f] = ps
+	return ps
+}
+
+// runeOffsets returns the byte offset of each rune of s, and len(s) last.
+func runeOffsets(s string) []int {
+	offs := make([]int, 0, len(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
+}
+
+// onlyLetters reports whether the folded word f has no digits: "2023" and "kn23" are no
+// compounds.
+func onlyLetters(f string) bool {
+	for i := 0; i < len(f); i++ {
+		if '0' <= f[i] && f[i] <= '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,51 @@
+// Package search builds the full-text index of a dossier at build time, with German
+// stemming, so that the site can search without a server.
+//
+// The build hands Index one Doc per searchable thing (each paragraph of an article, each
+// note, actor, topic and event) and writes the JavaScript it returns beside
+// static/search.js, which answers queries in the browser. The index is a script that assigns
+// a global, not JSON to fetch, because a page opened from disk (file://) may not fetch.
+//
+// # Words and terms
+//
+// A text is cut into words (runs of letters and digits; see isWordChar), each word is
+// folded (lower case; umlauts, accents and ß spelled plainly: "Pjöngjang" → "pjongjang",
+// "Straße" → "strasse"), stop words ("der", "und", "über") are dropped, and the rest is
+// stemmed with the Snowball German stemmer ("Munitionsvorräte" → "munitionsvorrat"). The
+// stem is the word's term. A word also counts under the terms of its compound parts that
+// stand as words elsewhere in the corpus ("Artilleriemunition" under "munition" too; see
+// compound.go), a hyphenated pair under the stem of the two written together
+// ("Ukraine-Krieg" under "ukrainekrieg"), and a name with a genitive -s after a vowel under
+// the name ("Schoigus" under "schoigu").
+//
+// A query is handled the same way in search.js, which has its own copy of fold, of the
+// word rule and of the stemmer (a port of the Snowball algorithm, checked against this
+// package on every word of the seeds): each query word must match, through its stem, or,
+// when the corpus has no such term or it is the word being typed, through every term that
+// begins with that stem ("Schoig" finds "schoigu").
+//
+// # Format
+//
+// Index returns one line of JavaScript,
+//
+//	window.DOSSIER_SEARCH={"v":1,"kinds":[…],"stop":[…],"docs":[…],"terms":[…],"post":[…]};
+//
+// where the value is JSON:
+//
+//   - v: the format's version, 1.
+//   - kinds: the kinds of documents, in the order their numbers refer to: "article",
+//     "note", "actor", "topic", "event".
+//   - stop: the stop words, folded, for the query side to drop.
+//   - docs: one array per Doc, in the order given: [kind number, title, URL, text]. The text
+//     is stored whole; search.js cuts the snippet around the matching words at query time.
+//   - terms: the terms (stems), sorted by byte.
+//   - post: for each term, at the same index, its postings as one array of integers, one
+//     per document that has the term, in document order: 8×(document number − previous
+//     document number) + weight, where the previous number starts at −1. The weight's two
+//     low bits count the document's own occurrences of the term (0 to 3, capped; 0 when the
+//     document has it only as a compound part or a derived form), and 4 is added when the
+//     term is in the title (articles' titles are not indexed: they name the article, not
+//     the paragraph).
+//
+// The same Docs give the same bytes.
+package search

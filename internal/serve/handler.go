@@ -1,0 +1,82 @@
+package serve
+
+import (
+	"bytes"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+// lastGoodParam asks for the last good version of a page while the build fails.
+const lastGoodParam = "letzter-stand"
+
+// ServeHTTP serves the site from memory, the error page while the build fails, and the
+// server's own script and events.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case scriptPath:
+		s.serveScript(w, r)
+		return
+	case eventsPath:
+		s.serveEvents(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	// Every response is the latest build's: a cached page would hide an edit.
+	w.Header().Set("Cache-Control", "no-store")
+	st, _ := s.cur.get()
+	p := sitePath(r.URL.Path)
+	data, ok := st.files[p]
+	if st.failure != nil && isPage(p) && !r.URL.Query().Has(lastGoodParam) {
+		page := inject(renderError(s.errPage, st.failure, ok), st.version)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(page)
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		if _, dir := st.files[p+"/index.html"]; dir {
+			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
+			return
+		}
+		if data, ok = st.files["404.html"]; !ok {
+			http.NotFound(w, r)
+			return
+		}
+		p, status = "404.html", http.StatusNotFound
+	}
+	if path.Ext(p) == ".html" {
+		data = inject(data, st.version)
+	}
+	if status != http.StatusOK {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(status)
+		w.Write(data)
+		return
+	}
+	http.ServeContent(w, r, p, time.Time{}, bytes.NewReader(data))
+}
+
+// sitePath returns the file of the site that URL path u names.
+func sitePath(u string) string {
+	p := strings.TrimPrefix(path.Clean("/"+u), "/")
+	if p == "" {
+		return "index.html"
+	}
+	if strings.HasSuffix(u, "/") {
+		return p + "/index.html"
+	}
+	return p
+}
+
+// isPage reports whether p is an HTML page, or a folder that would show one.
+func isPage(p string) bool {
+	ext := path.Ext(p)
+	return ext == ".html" || ext == ""
+}

@@ -1,0 +1,147 @@
+// Package serve is the editors' live preview: it builds a dossier, serves the site from
+// memory, rebuilds it whenever a source changes, and reloads the pages open in a browser.
+//
+// The site is built exactly as `dossier build` builds it, but never written: the server
+// keeps the last good build in memory and adds a small script to each HTML page on the way
+// out (scriptPath), which listens for server-sent events (eventsPath) and reloads the page
+// when a build changed what the server shows. While the dossier does not build, every HTML
+// page is replaced by an error page listing each problem as path:line:col: message; the
+// last good version of a page stays one click away (?letzter-stand), and stylesheets and
+// images keep being served from it. Fixing the file brings the page back by itself.
+//
+// A rebuild is a full build: the shipped dossier builds in about a tenth of a second, so
+// tracking which page depends on which file would cost more than it saves.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"time"
+
+	"dossier/internal/build"
+)
+
+// Config says what to serve.
+type Config struct {
+	// Build is the build to run on every change. Out is ignored: the server writes nothing.
+	Build build.Config
+	// Quiet is how long the sources must stay unchanged before a rebuild starts, so that
+	// an editor's save, often several file operations, costs one build. Default 20ms.
+	Quiet time.Duration
+	// Log receives a line per build and the problems of a failed one; nil discards them.
+	Log io.Writer
+}
+
+// Server is a running preview. Make one with New; it serves until Run's context ends.
+type Server struct {
+	cfg     Config
+	cur     *current
+	errPage *template.Template
+	done    chan struct{} // closed on shutdown, to end the event streams
+}
+
+// New returns a server for cfg.
+func New(cfg Config) *Server {
+	if cfg.Quiet <= 0 {
+		cfg.Quiet = 20 * time.Millisecond
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	cfg.Build.Out = ""
+	return &Server{cfg: cfg, cur: newCurrent(time.Now()), errPage: parseErrorPage(), done: make(chan struct{})}
+}
+
+// Run builds the dossier and serves it on ln, rebuilding on every change, until ctx is
+// done; then it shuts down cleanly and returns nil. It closes ln.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	defer ln.Close()
+	root, err := filepath.Abs(s.cfg.Build.Src)
+	if err != nil {
+		return err
+	}
+	// Watch before the first build, so that nothing saved during it goes unnoticed.
+	w, err := newWatcher(root, s.logf)
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", root, err)
+	}
+	defer w.Close()
+	s.rebuild(ctx)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	changed := make(chan struct{}, 1)
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		w.run(ctx, s.cfg.Quiet, changed)
+	}()
+	building := make(chan struct{})
+	go func() {
+		defer close(building)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-changed:
+				s.rebuild(ctx)
+			}
+		}
+	}()
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv.RegisterOnShutdown(func() { close(s.done) })
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	select {
+	case err = <-served:
+	case <-ctx.Done():
+		shutdown, stop := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer stop()
+		err = srv.Shutdown(shutdown)
+		if e := <-served; !errors.Is(e, http.ErrServerClosed) && err == nil {
+			err = e
+		}
+	}
+	cancel()
+	<-watching
+	<-building
+	return err
+}
+
+// rebuild builds the dossier and shows the outcome.
+func (s *Server) rebuild(ctx context.Context) {
+	start := time.Now()
+	res, err := build.Run(ctx, s.cfg.Build)
+	if ctx.Err() != nil {
+		return // shutting down; the outcome is of no interest
+	}
+	took := time.Since(start).Round(time.Millisecond)
+	if err != nil {
+		f := failureOf(res.Problems, err, time.Now())
+		if s.cur.fail(f) {
+			for _, p := range f.Problems.Errors() {
+				s.logf("%s", p)
+			}
+			if f.Err != "" {
+				s.logf("%s", f.Err)
+			}
+			s.logf("build failed after %v; the browser shows the errors", took)
+		}
+		return
+	}
+	if s.cur.succeed(res.Files) {
+		s.logf("built %d files in %v; %d warnings (dossier check lists them)", len(res.Files), took, len(res.Problems.Warnings()))
+	}
+}
+
+func (s *Server) logf(format string, args ...any) {
+	fmt.Fprintf(s.cfg.Log, "dossier: "+format+"\n", args...)
+}

@@ -1,0 +1,111 @@
+package serve
+
+import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"dossier/internal/diag"
+	"dossier/internal/site"
+)
+
+// state is what the server shows: the last site that built, and the failure of the latest
+// build if it failed. Both stay until a build replaces them, so an editor who breaks a
+// file keeps the rest of the site to look at.
+type state struct {
+	version string            // changes whenever what the server shows changes
+	files   map[string][]byte // the last good site by path; nil before the first success
+	failure *failure          // nil when the latest build succeeded
+}
+
+// failure is why the latest build failed.
+type failure struct {
+	Problems diag.List // every error and warning with its position, sorted
+	Err      string    // a failure without positions (a broken template), or ""
+	At       time.Time
+}
+
+// current holds the state behind a lock and tells waiters when it changes.
+type current struct {
+	mu      sync.Mutex
+	st      state
+	hash    [sha256.Size]byte // of the good files, to skip reloads that would change nothing
+	changed chan struct{}     // closed, and replaced, at every change
+	epoch   string            // tells this server's versions from an earlier run's
+	n       int
+}
+
+func newCurrent(now time.Time) *current {
+	return &current{changed: make(chan struct{}), epoch: fmt.Sprintf("%x", now.UnixNano())}
+}
+
+// get returns the state and a channel that is closed when it next changes.
+func (c *current) get() (state, <-chan struct{}) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.st, c.changed
+}
+
+// succeed shows files, and reports whether anything changed.
+func (c *current) succeed(files []site.File) bool {
+	m := make(map[string][]byte, len(files))
+	for _, f := range files {
+		m[f.Path] = f.Data
+	}
+	h := hashFiles(files)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.st.files != nil && c.st.failure == nil && h == c.hash {
+		return false
+	}
+	c.hash = h
+	c.bump(state{files: m})
+	return true
+}
+
+// fail shows the failure f in front of the last good site, and reports whether anything
+// changed: saving a file again without fixing it does not reload the page.
+func (c *current) fail(f *failure) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.st.failure; old != nil && old.Err == f.Err && slices.Equal(old.Problems, f.Problems) {
+		return false
+	}
+	c.bump(state{files: c.st.files, failure: f})
+	return true
+}
+
+func (c *current) bump(st state) {
+	c.n++
+	st.version = fmt.Sprintf("%s-%d", c.epoch, c.n)
+	c.st = st
+	close(c.changed)
+	c.changed = make(chan struct{})
+}
+
+func hashFiles(files []site.File) [sha256.Size]byte {
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
+	h := sha256.New()
+	for _, f := range sorted {
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
+		h.Write(f.Data)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// failureOf turns what build.Run returned into a failure.
+func failureOf(problems diag.List, err error, at time.Time) *failure {
+	f := &failure{Problems: problems, At: at}
+	var list diag.List
+	if !errors.As(err, &list) {
+		f.Err = err.Error()
+	}
+	return f
+}
