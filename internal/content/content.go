@@ -7,10 +7,12 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/adrg/frontmatter"
+	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 
 	"dossier/internal/date"
@@ -227,7 +229,7 @@ func startsWithFence(data []byte) bool {
 // files into subfolders; the id is the file name, so it must be unique across them.
 func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Parser, cfg Config, errs *diag.List, load func(*file) T) []T {
 	root := "content/" + dir
-	var out []T
+	var names []string
 	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && name == root {
@@ -241,31 +243,42 @@ func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Pa
 			if e.IsDir() {
 				return fs.SkipDir
 			}
-			return nil
 		case e.IsDir():
-			return nil
 		case !strings.HasSuffix(e.Name(), ".md"):
 			errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
-			return nil
 		case !e.Type().IsRegular():
 			errs.Errorf(diag.Pos{File: name}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
-			return nil
-		}
-		f, ok := readFile(fsys, name, p, errs)
-		if !ok {
-			return nil
-		}
-		if !ValidSlug(f.ID) {
-			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(f.ID)+".md")
-			return nil
-		}
-		if v := load(f); !v.meta().Draft || cfg.Drafts {
-			out = append(out, v)
+		case !ValidSlug(strings.TrimSuffix(e.Name(), ".md")):
+			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(strings.TrimSuffix(e.Name(), ".md"))+".md")
+		default:
+			names = append(names, name)
 		}
 		return nil
 	})
 	if err != nil {
 		errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
+	}
+	// Files are independent: parse them in parallel, then keep their order.
+	results := make([]T, len(names))
+	found := make([]bool, len(names))
+	fileErrs := make([]diag.List, len(names))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		g.Go(func() error {
+			if f, ok := readFile(fsys, name, p, &fileErrs[i]); ok {
+				results[i], found[i] = load(f), true
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	var out []T
+	for i := range names {
+		errs.Append(fileErrs[i])
+		if found[i] && (!results[i].meta().Draft || cfg.Drafts) {
+			out = append(out, results[i])
+		}
 	}
 	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) })
 	return out

@@ -405,6 +405,13 @@ func (r *resolver) anchorEvents() {
 
 // tagTopics marks every text line that contains a topic's keyword.
 func (r *resolver) tagTopics() {
+	lower := map[*Article][]string{}
+	for _, art := range r.d.Articles {
+		lower[art] = make([]string, len(art.Lines))
+		for i, l := range art.Lines {
+			lower[art][i] = strings.ToLower(l.Text)
+		}
+	}
 	for _, t := range r.d.Topics {
 		var kws []string
 		for _, k := range t.Keywords {
@@ -416,11 +423,11 @@ func (r *resolver) tagTopics() {
 			continue
 		}
 		for _, art := range r.d.Articles {
-			for _, l := range art.Lines {
+			for i, l := range art.Lines {
 				if !l.Kind.IsText() && l.Kind != seed.Gallery {
 					continue
 				}
-				low := strings.ToLower(l.Text)
+				low := lower[art][i]
 				for _, k := range kws {
 					if strings.Contains(low, k) {
 						l.Topics = append(l.Topics, t)
