@@ -12,6 +12,7 @@ type Labels struct {
 	NoMentions, NoEvents, NoNotes, Times, NotesCount           string
 	NotFound, NotFoundText, BackToNote, Cited, GoToEvent       string
 	Gallery, Boilerplate, ArticleBy, Published, Publisher      string
+	Permalink, CitePassage                                     string
 	ActorKinds                                                 map[string]string
 	NoteKinds                                                  map[string]string
 	KindPlural                                                 map[string]string
@@ -35,6 +36,7 @@ var labels = map[string]*Labels{
 		BackToNote: "zur Textstelle", Cited: "Beleg für", GoToEvent: "zum Ereignis",
 		Gallery: "Bildergalerie", Boilerplate: "Seitenelemente (nicht Teil des Artikels)",
 		ArticleBy: "von", Published: "erschienen", Publisher: "Medium",
+		Permalink: "Link zur Anmerkung", CitePassage: "Passage zitieren",
 		ActorKinds: map[string]string{"person": "Personen", "state": "Staaten", "organisation": "Organisationen", "media": "Medien"},
 		NoteKinds:  map[string]string{"context": "Kontext", "factcheck": "Faktencheck", "correction": "Korrektur", "translation": "Übersetzung", "source": "Quelle"},
 		Footer:     "Zeilennummern verweisen auf den unveränderten Quelltext der Artikel.",
@@ -55,6 +57,7 @@ var labels = map[string]*Labels{
 		BackToNote: "to the passage", Cited: "Evidence for", GoToEvent: "to the event",
 		Gallery: "Photo gallery", Boilerplate: "Page furniture (not part of the article)",
 		ArticleBy: "by", Published: "published", Publisher: "Outlet",
+		Permalink: "Link to this note", CitePassage: "Cite the passage",
 		ActorKinds: map[string]string{"person": "People", "state": "States", "organisation": "Organisations", "media": "Media"},
 		NoteKinds:  map[string]string{"context": "Context", "factcheck": "Fact check", "correction": "Correction", "translation": "Translation", "source": "Source"},
 		Footer:     "Line numbers refer to the unaltered source text of the articles.",

@@ -131,7 +131,9 @@ func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
 		Number: n.Number, Kind: n.Kind, KindName: r.l.NoteKinds[n.Kind], Body: body,
 		Quote:   a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
 		Article: Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,
-		Where: fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
+		Where:   fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
+		CiteURL: root + articlePath(a.ID) + textFragment(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]),
+		L:       r.l,
 	}
 	for _, x := range n.Actors {
 		v.Actors = append(v.Actors, Link{x.Name, root + actorPath(x.ID)})

@@ -1,6 +1,11 @@
 package render
 
-import "dossier/internal/dossier"
+import (
+	"net/url"
+	"strings"
+
+	"dossier/internal/dossier"
+)
 
 // Where each page lives, relative to the site's root. Every link a page writes is
 // relative to the page, so the site works under any sub-path and from file://; links name
@@ -55,4 +60,22 @@ func noteURL(n *dossier.Note) string {
 
 func lineURL(a *dossier.Article, line int) string {
 	return articlePath(a.ID) + "#L" + itoa(line)
+}
+
+// textFragment links to a passage by its text (#:~:text=), so that a browser scrolls to
+// and highlights it even where the page's own anchors are not known. Long passages are
+// given by their first and last words.
+func textFragment(quote string) string {
+	words := strings.Fields(quote)
+	if len(words) > 12 {
+		return "#:~:text=" + fragmentEscape(strings.Join(words[:5], " ")) + "," + fragmentEscape(strings.Join(words[len(words)-5:], " "))
+	}
+	return "#:~:text=" + fragmentEscape(strings.Join(words, " "))
+}
+
+// fragmentEscape percent-encodes s for a text directive, where "-", "," and "&" have
+// meaning too.
+func fragmentEscape(s string) string {
+	s = url.PathEscape(s)
+	return strings.NewReplacer("-", "%2D", ",", "%2C", "&", "%26").Replace(s)
 }

@@ -53,6 +53,8 @@ type NoteView struct {
 	Article  Link
 	Line     int
 	Where    string // "article title, Z. 34"
+	CiteURL  string // the passage as a text fragment: article.html#:~:text=…
+	L        *Labels
 	Actors   []Link
 	Topics   []Link
 }

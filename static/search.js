@@ -1,0 +1,691 @@
+/* search.js: the dossier's full-text search, in the browser, without a server.
+ *
+ * The index is built in Go (internal/search, whose package documentation describes its
+ * format) and loaded as a script that sets window.DOSSIER_SEARCH, so that search works from
+ * file:// too. Words are folded and stemmed here exactly as in Go: fold, isWordChar and stem
+ * below are copies of internal/search's, and its tests run this file in Node to hold them
+ * to it.
+ *
+ * Progressive enhancement: without this script the search form in the header submits to
+ * search/index.html, which says that search needs JavaScript. With it, the header box
+ * proposes results as one types (an ARIA 1.2 combobox with a listbox), and the search page
+ * shows every result, grouped by kind, with the matching words marked.
+ *
+ * The page tells the script the way to the site's root in data-root, on this script's tag
+ * or on <html>; the index is loaded from root + "static/search-index.js" (or data-index)
+ * when it is first needed, so that pages that are not searched do not carry it. Plain
+ * ES2017, no dependencies, no network requests beyond that script; data goes into the page
+ * through textContent only.
+ */
+(function (global) {
+  'use strict';
+
+  /* ---- Words: the same rules as internal/search/fold.go ---- */
+
+  var SPELLED = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i' };
+
+  function dropped(c) {
+    return (c >= 0x300 && c <= 0x36f) || c === 0xad || (c >= 0x200b && c <= 0x200d) ||
+      c === 0x2060 || c === 0xfeff;
+  }
+
+  // fold: NFD; combining marks, soft hyphens, zero-width characters removed; each code point
+  // lower-cased on its own; ß and a few letters spelled in ASCII; NFC.
+  function fold(s) {
+    if (/^[\x20-\x40\x5b-\x7f]*$/.test(s)) return s;
+    var out = '';
+    for (var ch of s.normalize('NFD')) {
+      if (dropped(ch.codePointAt(0))) continue;
+      var l = ch.toLowerCase();
+      out += Object.prototype.hasOwnProperty.call(SPELLED, l) ? SPELLED[l] : l;
+    }
+    return out.normalize('NFC');
+  }
+
+  var NON_WORD = [
+    [0x37e, 0x37e], [0x387, 0x387],
+    [0x2000, 0x200b], [0x200e, 0x205f], [0x2061, 0x2bff],
+    [0x2e00, 0x2e7f], [0x3000, 0x303f], [0xd800, 0xf8ff], [0xfe10, 0xfe6f], [0xfeff, 0xfeff],
+    [0xff00, 0xff0f], [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0xfff0, 0xffff]
+  ];
+
+  function isWordChar(c) {
+    if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+    if (c < 0xc0) return c === 0xad;
+    if (c < 0x370) return c !== 0xd7 && c !== 0xf7;
+    if (c < 0x10000) {
+      for (var i = 0; i < NON_WORD.length; i++) {
+        if (c >= NON_WORD[i][0] && c <= NON_WORD[i][1]) return false;
+      }
+      return true;
+    }
+    return c < 0x1f000 || (c >= 0x20000 && c <= 0x3ffff);
+  }
+
+  // words returns the words of s with their offsets in UTF-16 code units.
+  function words(s) {
+    var ws = [], start = -1, i = 0;
+    while (i < s.length) {
+      var c = s.codePointAt(i);
+      if (isWordChar(c)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        ws.push({ s: s.slice(start, i), start: start, end: i });
+        start = -1;
+      }
+      i += c > 0xffff ? 2 : 1;
+    }
+    if (start >= 0) ws.push({ s: s.slice(start), start: start, end: s.length });
+    return ws;
+  }
+
+  /* ---- The Snowball German stemmer (snowballstem.org/algorithms/german), as generated
+   * for Go in github.com/blevesearch/snowballstem/german, on a folded word. ---- */
+
+  function isVowel(ch) { return ch.length === 1 && 'aeiouyäöü'.indexOf(ch) >= 0; }
+  var S_ENDING = 'bdfghklmnrt', ST_ENDING = 'bdfghklmnt';
+
+  function endsWith(w, suf) {
+    if (suf.length > w.length) return false;
+    for (var i = 0; i < suf.length; i++) {
+      if (w[w.length - suf.length + i] !== suf[i]) return false;
+    }
+    return true;
+  }
+  function longest(w, sufs) { // sufs longest first
+    for (var i = 0; i < sufs.length; i++) if (endsWith(w, sufs[i])) return sufs[i];
+    return '';
+  }
+
+  function stem(word) {
+    var w = [], i;
+    for (var ch of word) {
+      if (ch === 'ß') w.push('s', 's'); else w.push(ch);
+    }
+    // Prelude: u and y between vowels are consonants.
+    for (i = 1; i + 1 < w.length; i++) {
+      if (isVowel(w[i - 1]) && isVowel(w[i + 1])) {
+        if (w[i] === 'u') w[i] = 'U';
+        else if (w[i] === 'y') w[i] = 'Y';
+      }
+    }
+    // Regions: R1 after the first non-vowel that follows a vowel, but not before the
+    // fourth letter; R2 the same again after R1.
+    var n = w.length, p1 = n, p2 = n;
+    if (n >= 3) {
+      var c = pastVowelRun(w, 0);
+      if (c >= 0) {
+        p1 = Math.max(c, 3);
+        var c2 = pastVowelRun(w, c);
+        if (c2 >= 0) p2 = c2;
+      }
+    }
+    // Step 1.
+    var s = longest(w, ['ern', 'em', 'er', 'en', 'es', 'e', 's']);
+    if (s && w.length - s.length >= p1) {
+      if (s === 's') {
+        if (w.length >= 2 && S_ENDING.indexOf(w[w.length - 2]) >= 0) w.length -= 1;
+      } else {
+        w.length -= s.length;
+        if ((s === 'e' || s === 'en' || s === 'es') && endsWith(w, ['n', 'i', 's', 's'])) w.length -= 1;
+      }
+    }
+    // Step 2.
+    s = longest(w, ['est', 'en', 'er', 'st']);
+    if (s && w.length - s.length >= p1) {
+      if (s !== 'st') w.length -= s.length;
+      else if (w.length - 3 >= 3 && ST_ENDING.indexOf(w[w.length - 3]) >= 0) w.length -= 2;
+    }
+    // Step 3: derivational suffixes.
+    s = longest(w, ['heit', 'keit', 'lich', 'isch', 'end', 'ung', 'ig', 'ik']);
+    if (s && w.length - s.length >= p2) {
+      var before = w[w.length - s.length - 1];
+      if (s === 'end' || s === 'ung') {
+        w.length -= s.length;
+        if (endsWith(w, ['i', 'g']) && w[w.length - 3] !== 'e' && w.length - 2 >= p2) w.length -= 2;
+      } else if (s === 'ig' || s === 'ik' || s === 'isch') {
+        if (before !== 'e') w.length -= s.length;
+      } else if (s === 'lich' || s === 'heit') {
+        w.length -= s.length;
+        if ((endsWith(w, ['e', 'r']) || endsWith(w, ['e', 'n'])) && w.length - 2 >= p1) w.length -= 2;
+      } else { // keit
+        w.length -= s.length;
+        var t = longest(w, ['lich', 'ig']);
+        if (t && w.length - t.length >= p2) w.length -= t.length;
+      }
+    }
+    // Postlude.
+    var out = '';
+    for (i = 0; i < w.length; i++) {
+      var x = w[i];
+      out += x === 'Y' ? 'y' : x === 'U' ? 'u' : x === 'ä' ? 'a' : x === 'ö' ? 'o' : x === 'ü' ? 'u' : x;
+    }
+    return out;
+  }
+
+  // pastVowelRun returns the position after the first non-vowel that follows a vowel, from
+  // position i on, or -1.
+  function pastVowelRun(w, i) {
+    while (i < w.length && !isVowel(w[i])) i++;
+    if (i >= w.length) return -1;
+    i++;
+    while (i < w.length && isVowel(w[i])) i++;
+    if (i >= w.length) return -1;
+    return i + 1;
+  }
+
+  /* ---- Querying ---- */
+
+  var KIND_ORDER = ['article', 'note', 'actor', 'topic', 'event'];
+  var MAX_EXPANSIONS = 64;
+
+  // Searcher answers queries on the index data (window.DOSSIER_SEARCH).
+  function Searcher(data) {
+    if (!data || data.v !== 1) throw new Error('search: unknown index format');
+    this.data = data;
+    this.termId = new Map();
+    for (var i = 0; i < data.terms.length; i++) this.termId.set(data.terms[i], i);
+    this.stop = new Set(data.stop);
+    this.decoded = [];
+    this.stemCache = new Map();
+  }
+
+  Searcher.prototype.stemOf = function (f) {
+    var s = this.stemCache.get(f);
+    if (s === undefined) {
+      s = stem(f);
+      this.stemCache.set(f, s);
+    }
+    return s;
+  };
+
+  // postings returns the documents of term id t and their weights, decoded once.
+  Searcher.prototype.postings = function (t) {
+    var p = this.decoded[t];
+    if (p) return p;
+    var raw = this.data.post[t], docs = new Array(raw.length), weights = new Array(raw.length), prev = -1;
+    for (var i = 0; i < raw.length; i++) {
+      prev += raw[i] >> 3;
+      docs[i] = prev;
+      weights[i] = raw[i] & 7;
+    }
+    p = this.decoded[t] = { docs: docs, weights: weights };
+    return p;
+  };
+
+  // expand returns the terms a folded query word matches, as [term id, factor] pairs: its
+  // stem and, for a name with a genitive -s, the name; and every term that begins with its
+  // stem when the word is being typed or the index has no such term.
+  Searcher.prototype.expand = function (f, prefix) {
+    var out = [], seen = new Set(), self = this;
+    function add(id, factor) {
+      if (id !== undefined && !seen.has(id)) { seen.add(id); out.push([id, factor]); }
+    }
+    var s = this.stemOf(f);
+    add(this.termId.get(s), 1);
+    if (f.length > 4 && f[f.length - 1] === 's') add(this.termId.get(this.stemOf(f.slice(0, -1))), 1);
+    if ((prefix || out.length === 0) && s.length >= 2) {
+      var more = [], terms = this.data.terms;
+      for (var i = 0; i < terms.length; i++) {
+        if (terms[i].length > s.length && terms[i].lastIndexOf(s, 0) === 0) more.push(i);
+      }
+      more.sort(function (a, b) { return self.data.post[b].length - self.data.post[a].length || a - b; });
+      more.slice(0, MAX_EXPANSIONS).forEach(function (id) { add(id, 0.6); });
+    }
+    return out;
+  };
+
+  // search returns the documents that match every word of the query, best first, as
+  // {doc, kind, title, url, text, score}, and the matched terms for marking. With
+  // options.typing, the last word is taken as the beginning of a word.
+  Searcher.prototype.search = function (query, options) {
+    var typing = !!(options && options.typing);
+    var self = this, data = this.data, n = data.docs.length;
+    var qws = words(query).map(function (w) { return fold(w.s); });
+    var typedLast = typing && qws.length > 0 && /[^\s\-]$/.test(query);
+    var kept = [];
+    qws.forEach(function (f, i) {
+      var last = i === qws.length - 1;
+      if (self.stop.has(f) && !(last && typedLast)) return;
+      kept.push({ f: f, prefix: last && typedLast });
+    });
+    var result = { results: [], terms: [], words: kept.map(function (k) { return k.f; }) };
+    if (kept.length === 0) return result;
+
+    var total = null, matched = new Set();
+    for (var k = 0; k < kept.length; k++) {
+      var scores = new Map();
+      this.expand(kept[k].f, kept[k].prefix).forEach(function (pair) {
+        var p = self.postings(pair[0]), idf = Math.log(1 + n / p.docs.length);
+        matched.add(data.terms[pair[0]]);
+        for (var j = 0; j < p.docs.length; j++) {
+          var v = pair[1] * idf * weight(p.weights[j]);
+          var d = p.docs[j];
+          if (!(scores.get(d) >= v)) scores.set(d, v);
+        }
+      });
+      if (total === null) {
+        total = scores;
+      } else {
+        var next = new Map();
+        total.forEach(function (v, d) {
+          if (scores.has(d)) next.set(d, v + scores.get(d));
+        });
+        total = next;
+      }
+      if (total.size === 0) break;
+    }
+    total.forEach(function (score, d) {
+      var doc = data.docs[d];
+      result.results.push({ doc: d, kind: data.kinds[doc[0]], title: doc[1], url: doc[2], text: doc[3], score: score });
+    });
+    result.results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    result.terms = Array.from(matched).sort();
+    return result;
+  };
+
+  // weight turns the weight of a posting into a factor: occurrences count, a title more,
+  // a compound part or derived form a little.
+  function weight(w) {
+    var count = w & 3, title = w & 4 ? 2 : 0;
+    return (count === 0 ? (title ? 0 : 0.3) : 1 + 0.25 * (count - 1)) + title;
+  }
+
+  // group returns the results grouped by kind, the group with the best result first.
+  function group(results) {
+    var byKind = new Map();
+    results.forEach(function (r) {
+      if (!byKind.has(r.kind)) byKind.set(r.kind, []);
+      byKind.get(r.kind).push(r);
+    });
+    var groups = [];
+    byKind.forEach(function (rs, kind) { groups.push({ kind: kind, results: rs }); });
+    groups.sort(function (a, b) {
+      return b.results[0].score - a.results[0].score || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind);
+    });
+    return groups;
+  }
+
+  // Searcher.snippet cuts about max characters of text around the words that match terms,
+  // as a list of {text, mark} pieces.
+  Searcher.prototype.snippet = function (text, terms, max) {
+    var self = this, ws = words(text), marked = [];
+    for (var i = 0; i < ws.length; i++) {
+      if (matches(self, fold(ws[i].s), terms)) marked.push(i);
+    }
+    var from = 0;
+    if (marked.length > 0) {
+      // The window that holds the most marked words.
+      var best = 0, bestCount = 0;
+      for (var a = 0; a < marked.length; a++) {
+        var count = 0;
+        for (var b = a; b < marked.length && ws[marked[b]].end - ws[marked[a]].start <= max; b++) count++;
+        if (count > bestCount) { best = a; bestCount = count; }
+      }
+      var first = ws[marked[best]].start, lead = Math.min(Math.floor(max / 4), 60);
+      from = 0;
+      for (var j = 0; j < ws.length && ws[j].start <= first; j++) {
+        if (ws[j].start >= first - lead) { from = ws[j].start; break; }
+      }
+      if (first - lead <= 0) from = 0;
+    }
+    var to = text.length;
+    if (to - from > max) {
+      to = from + max;
+      for (var m = ws.length - 1; m >= 0; m--) {
+        if (ws[m].end <= to && ws[m].start >= from) { to = ws[m].end; break; }
+      }
+    }
+    var pieces = [];
+    if (from > 0) pieces.push({ text: '… ', mark: false });
+    var at = from, marks = new Set(marked);
+    for (var k = 0; k < ws.length; k++) {
+      if (!marks.has(k) || ws[k].start < from || ws[k].end > to) continue;
+      if (ws[k].start > at) pieces.push({ text: text.slice(at, ws[k].start), mark: false });
+      pieces.push({ text: ws[k].s, mark: true });
+      at = ws[k].end;
+    }
+    if (to > at) pieces.push({ text: text.slice(at, to), mark: false });
+    if (to < text.length) pieces.push({ text: ' …', mark: false });
+    return pieces;
+  };
+
+  // matches reports whether the folded word f is one the terms found: its stem is a term,
+  // or, for terms of four letters or more, it contains one (a compound, an inflected form;
+  // a stem is always the beginning of its word).
+  function matches(self, f, terms) {
+    var s = null;
+    for (var i = 0; i < terms.length; i++) {
+      var t = terms[i];
+      if (t.length >= 4) {
+        if (f.indexOf(t) >= 0) return true;
+      } else if (f.lastIndexOf(t, 0) === 0) {
+        if (s === null) s = self.stemOf(f);
+        if (s === t) return true;
+      }
+    }
+    return false;
+  }
+
+  var api = { fold: fold, words: words, stem: stem, isWordChar: isWordChar, Searcher: Searcher, group: group };
+  global.DossierSearch = api;
+  if (typeof module === 'object' && module.exports) module.exports = api;
+
+  /* ---- The page ---- */
+
+  if (typeof document === 'undefined') return;
+
+  var LABELS = {
+    de: {
+      kinds: { article: 'Artikel', note: 'Anmerkungen', actor: 'Akteure', topic: 'Themen', event: 'Ereignisse' },
+      suggestions: 'Suchvorschläge',
+      found: function (n, q) { return (n === 1 ? '1 Treffer' : n + ' Treffer') + ' für „' + q + '“'; },
+      none: function (q) { return 'Keine Treffer für „' + q + '“.'; },
+      all: function (n) { return n === 1 ? 'Den Treffer auf der Suchseite zeigen' : 'Alle ' + n + ' Treffer auf der Suchseite zeigen'; },
+      more: function (n) { return 'Weitere ' + n + ' zeigen'; },
+      options: function (n) { return n === 0 ? 'Keine Vorschläge.' : n === 1 ? '1 Vorschlag.' : n + ' Vorschläge.'; },
+      enter: 'Suchbegriff eingeben.',
+      loading: 'Der Suchindex wird geladen …',
+      failed: 'Der Suchindex konnte nicht geladen werden.'
+    },
+    en: {
+      kinds: { article: 'Articles', note: 'Notes', actor: 'Actors', topic: 'Topics', event: 'Events' },
+      suggestions: 'Search suggestions',
+      found: function (n, q) { return (n === 1 ? '1 result' : n + ' results') + ' for “' + q + '”'; },
+      none: function (q) { return 'No results for “' + q + '”.'; },
+      all: function (n) { return n === 1 ? 'Show the result on the search page' : 'Show all ' + n + ' results on the search page'; },
+      more: function (n) { return 'Show ' + n + ' more'; },
+      options: function (n) { return n === 0 ? 'No suggestions.' : n === 1 ? '1 suggestion.' : n + ' suggestions.'; },
+      enter: 'Enter a search term.',
+      loading: 'Loading the search index …',
+      failed: 'The search index could not be loaded.'
+    }
+  };
+
+  var script = document.currentScript;
+  var PAGE_SIZE = 20, POPUP_SIZE = 8;
+
+  function attr(name) {
+    var v = script && script.getAttribute(name);
+    if (v === null || v === undefined) v = document.documentElement.getAttribute(name);
+    return v;
+  }
+
+  function start() {
+    var root = attr('data-root') || '';
+    var indexURL = attr('data-index') || root + 'static/search-index.js';
+    var L = LABELS[/^en\b/i.test(document.documentElement.lang) ? 'en' : 'de'];
+    var loader = makeLoader(indexURL);
+    var page = document.getElementById('search-results');
+    var forms = document.querySelectorAll('form[role="search"]');
+    var n = 0;
+    Array.prototype.forEach.call(forms, function (form) {
+      var input = form.querySelector('input[name="q"]');
+      if (!input) return;
+      if (page && input.id === 'search-q') searchPage(input, form, page, loader, root, L);
+      else combobox(input, form, loader, root, L, n++);
+    });
+  }
+
+  // makeLoader returns a function that calls back with a Searcher once the index script
+  // has run, loading it on the first call.
+  function makeLoader(url) {
+    var searcher = null, failed = false, waiting = [], requested = false;
+    function settle() {
+      if (global.DOSSIER_SEARCH && !searcher) {
+        try { searcher = new Searcher(global.DOSSIER_SEARCH); } catch (e) { failed = true; }
+      } else if (!global.DOSSIER_SEARCH) {
+        failed = true;
+      }
+      var ws = waiting;
+      waiting = [];
+      ws.forEach(function (f) { f(searcher); });
+    }
+    return function (f) {
+      if (searcher || failed) { f(searcher); return; }
+      if (global.DOSSIER_SEARCH) { settle(); f(searcher); return; }
+      waiting.push(f);
+      if (requested) return;
+      requested = true;
+      var s = document.createElement('script');
+      s.src = url;
+      s.async = true;
+      s.onload = settle;
+      s.onerror = function () { failed = true; settle(); };
+      document.head.appendChild(s);
+    };
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function appendSnippet(parent, pieces) {
+    pieces.forEach(function (p) {
+      parent.appendChild(p.mark ? el('mark', '', p.text) : document.createTextNode(p.text));
+    });
+  }
+
+  function pageURL(root, q) {
+    return root + 'search/index.html?q=' + encodeURIComponent(q);
+  }
+
+  function debounce(f, ms) {
+    var t = 0;
+    return function () {
+      clearTimeout(t);
+      t = setTimeout(f, ms);
+    };
+  }
+
+  /* The search page: results for ?q=, updated as one types. */
+  function searchPage(input, form, out, loader, root, L) {
+    var status = el('p', 'search-status');
+    status.setAttribute('role', 'status');
+    var list = el('div', 'search-groups');
+    out.textContent = '';
+    out.appendChild(status);
+    out.appendChild(list);
+    var q = new URLSearchParams(location.search).get('q') || '';
+    input.value = q;
+    var shown = null;
+
+    function render() {
+      var query = input.value.trim();
+      if (query === shown) return;
+      shown = query;
+      list.textContent = '';
+      if (!query) { status.textContent = L.enter; return; }
+      status.textContent = L.loading;
+      loader(function (searcher) {
+        if (query !== shown) return;
+        if (!searcher) { status.textContent = L.failed; return; }
+        var r = searcher.search(query);
+        status.textContent = r.results.length ? L.found(r.results.length, query) : L.none(query);
+        group(r.results).forEach(function (g, gi) {
+          var section = el('section', 'search-group');
+          var h = el('h2', '', L.kinds[g.kind] + ' (' + g.results.length + ')');
+          h.id = 'search-group-' + gi;
+          section.setAttribute('aria-labelledby', h.id);
+          section.appendChild(h);
+          var ol = el('ol', 'search-list');
+          section.appendChild(ol);
+          var add = function (from, to) {
+            g.results.slice(from, to).forEach(function (res) {
+              var li = el('li', 'search-result');
+              var a = el('a', 'search-title', res.title);
+              a.href = root + res.url;
+              li.appendChild(a);
+              var p = el('p', 'search-snippet');
+              appendSnippet(p, searcher.snippet(res.text, r.terms, 240));
+              li.appendChild(p);
+              ol.appendChild(li);
+            });
+          };
+          add(0, PAGE_SIZE);
+          if (g.results.length > PAGE_SIZE) {
+            var more = el('button', 'search-more', L.more(g.results.length - PAGE_SIZE));
+            more.type = 'button';
+            more.addEventListener('click', function () {
+              var next = ol.children.length;
+              add(PAGE_SIZE, g.results.length);
+              section.removeChild(more);
+              var a = ol.children[next] && ol.children[next].querySelector('a');
+              if (a) a.focus();
+            });
+            section.appendChild(more);
+          }
+          list.appendChild(section);
+        });
+      });
+    }
+
+    var update = debounce(function () {
+      render();
+      try {
+        history.replaceState(null, '', '?q=' + encodeURIComponent(input.value.trim()));
+      } catch (e) { /* file:// may refuse; the results are shown all the same */ }
+    }, 200);
+    input.addEventListener('input', update);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      update();
+    });
+    render();
+  }
+
+  /* The header box: an ARIA 1.2 combobox whose listbox shows the best results. */
+  function combobox(input, form, loader, root, L, n) {
+    var id = 'search-popup-' + n;
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-expanded', 'false');
+    input.setAttribute('aria-controls', id);
+    input.setAttribute('autocomplete', 'off');
+    var box = el('div', 'search-popup');
+    box.id = id;
+    box.setAttribute('role', 'listbox');
+    box.setAttribute('aria-label', L.suggestions);
+    box.hidden = true;
+    var status = el('span', 'visually-hidden');
+    status.setAttribute('role', 'status');
+    form.appendChild(box);
+    form.appendChild(status);
+    var options = [], active = -1, asked = '';
+
+    function close() {
+      box.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+
+    function setActive(i) {
+      if (active >= 0 && options[active]) options[active].setAttribute('aria-selected', 'false');
+      active = i;
+      if (i < 0) { input.removeAttribute('aria-activedescendant'); return; }
+      options[i].setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', options[i].id);
+      if (options[i].scrollIntoView) options[i].scrollIntoView({ block: 'nearest' });
+    }
+
+    function option(text, href, className) {
+      var o = el('div', className || 'search-option');
+      o.id = id + '-' + options.length;
+      o.setAttribute('role', 'option');
+      o.setAttribute('aria-selected', 'false');
+      o.setAttribute('data-href', href);
+      if (text) o.appendChild(el('span', 'search-option-title', text));
+      options.push(o);
+      return o;
+    }
+
+    function update() {
+      var query = input.value;
+      asked = query;
+      if (query.trim().length < 2) { close(); status.textContent = ''; return; }
+      loader(function (searcher) {
+        if (query !== asked || !searcher) return;
+        var r = searcher.search(query, { typing: true });
+        box.textContent = '';
+        options = [];
+        active = -1;
+        input.removeAttribute('aria-activedescendant');
+        var top = r.results.slice(0, POPUP_SIZE);
+        group(top).forEach(function (g, gi) {
+          var grp = el('div', 'search-popup-group');
+          grp.setAttribute('role', 'group');
+          var head = el('div', 'search-popup-kind', L.kinds[g.kind]);
+          head.id = id + '-g' + gi;
+          head.setAttribute('role', 'presentation');
+          grp.setAttribute('aria-labelledby', head.id);
+          grp.appendChild(head);
+          g.results.forEach(function (res) {
+            var o = option(res.title, root + res.url);
+            var sn = el('span', 'search-option-snippet');
+            appendSnippet(sn, searcher.snippet(res.text, r.terms, 90));
+            o.appendChild(sn);
+            grp.appendChild(o);
+          });
+          box.appendChild(grp);
+        });
+        if (r.results.length > 0) {
+          box.appendChild(option(L.all(r.results.length), pageURL(root, query.trim()), 'search-option search-option-all'));
+        }
+        status.textContent = L.options(top.length);
+        if (options.length === 0) { close(); return; }
+        box.hidden = false;
+        input.setAttribute('aria-expanded', 'true');
+      });
+    }
+
+    function go(o) {
+      close();
+      location.href = o.getAttribute('data-href');
+    }
+
+    input.addEventListener('focus', function () { loader(function () {}); });
+    input.addEventListener('input', debounce(update, 60));
+    input.addEventListener('keydown', function (e) {
+      var open = !box.hidden && options.length > 0;
+      switch (e.key) {
+        case 'ArrowDown':
+        case 'Down':
+          e.preventDefault();
+          if (!open) { update(); return; }
+          setActive(active + 1 < options.length ? active + 1 : 0);
+          break;
+        case 'ArrowUp':
+        case 'Up':
+          e.preventDefault();
+          if (!open) return;
+          setActive(active > 0 ? active - 1 : options.length - 1);
+          break;
+        case 'Enter':
+          if (open && active >= 0) { e.preventDefault(); go(options[active]); }
+          break; // otherwise the form goes to the search page
+        case 'Escape':
+        case 'Esc':
+          if (open) { e.preventDefault(); close(); } else if (input.value) { e.preventDefault(); input.value = ''; }
+          break;
+        case 'Tab':
+          close();
+          break;
+      }
+    });
+    input.addEventListener('blur', close);
+    // A press on the list keeps the focus in the box, so that blur does not close the list
+    // before the click arrives.
+    box.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    box.addEventListener('click', function (e) {
+      var o = e.target.closest('[role="option"]');
+      if (o) go(o);
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})(typeof window !== 'undefined' ? window : this);
