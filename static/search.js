@@ -215,7 +215,8 @@
 
   // expand returns the terms a folded query word matches, as [term id, factor] pairs: its
   // stem and, for a name with a genitive -s, the name; and every term that begins with its
-  // stem when the word is being typed or the index has no such term.
+  // stem when the word is being typed or the index has no such term. The factor of such a
+  // completion is negative, to tell it apart.
   Searcher.prototype.expand = function (f, prefix) {
     var out = [], seen = new Set(), self = this;
     function add(id, factor) {
@@ -230,7 +231,11 @@
         if (terms[i].length > s.length && terms[i].lastIndexOf(s, 0) === 0) more.push(i);
       }
       more.sort(function (a, b) { return self.data.post[b].length - self.data.post[a].length || a - b; });
-      more.slice(0, MAX_EXPANSIONS).forEach(function (id) { add(id, 0.6); });
+      // The nearer completion first: "munit" is more likely "Munition" than
+      // "Munitionsvorräte".
+      more.slice(0, MAX_EXPANSIONS).forEach(function (id) {
+        add(id, -0.6 * Math.sqrt(s.length / terms[id].length));
+      });
     }
     return out;
   };
@@ -254,12 +259,20 @@
 
     var total = null, matched = new Set();
     for (var k = 0; k < kept.length; k++) {
-      var scores = new Map();
-      this.expand(kept[k].f, kept[k].prefix).forEach(function (pair) {
-        var p = self.postings(pair[0]), idf = Math.log(1 + n / p.docs.length);
+      var scores = new Map(), pairs = this.expand(kept[k].f, kept[k].prefix);
+      // A term is worth more the fewer documents have it; the completions of a word count
+      // as one term, the word, so that a rare completion does not outweigh a common one.
+      var union = new Set();
+      pairs.forEach(function (pair) {
+        if (pair[1] < 0) self.postings(pair[0]).docs.forEach(function (d) { union.add(d); });
+      });
+      var prefixIDF = Math.log(1 + n / Math.max(union.size, 1));
+      pairs.forEach(function (pair) {
+        var p = self.postings(pair[0]);
+        var idf = pair[1] < 0 ? prefixIDF : Math.log(1 + n / p.docs.length), factor = Math.abs(pair[1]);
         matched.add(data.terms[pair[0]]);
         for (var j = 0; j < p.docs.length; j++) {
-          var v = pair[1] * idf * weight(p.weights[j]);
+          var v = factor * idf * weight(p.weights[j]);
           var d = p.docs[j];
           if (!(scores.get(d) >= v)) scores.set(d, v);
         }

@@ -13,6 +13,8 @@ type Labels struct {
 	NotFound, NotFoundText, BackToNote, Cited, GoToEvent       string
 	Gallery, Boilerplate, ArticleBy, Published, Publisher      string
 	Permalink, CitePassage                                     string
+	Network, NetworkPicture, TimelinePicture, OtherTopics      string
+	NetworkIntro, TimelineList, NetworkTable                   string
 	ActorKinds                                                 map[string]string
 	NoteKinds                                                  map[string]string
 	KindPlural                                                 map[string]string
@@ -37,6 +39,9 @@ var labels = map[string]*Labels{
 		Gallery: "Bildergalerie", Boilerplate: "Seitenelemente (nicht Teil des Artikels)",
 		ArticleBy: "von", Published: "erschienen", Publisher: "Medium",
 		Permalink: "Link zur Anmerkung", CitePassage: "Passage zitieren",
+		Network: "Netzwerk", NetworkPicture: "Netz der Akteure", TimelinePicture: "Zeitleiste der Ereignisse", OtherTopics: "weitere Themen",
+		NetworkIntro: "Akteure als Knoten, nach Zahl der Erwähnungen gewichtet; eine Linie verbindet zwei Akteure, die im selben Absatz genannt werden, umso kräftiger, je öfter.",
+		TimelineList: "Alle Ereignisse nach Jahren", NetworkTable: "Die Verbindungen als Tabelle",
 		ActorKinds: map[string]string{"person": "Personen", "state": "Staaten", "organisation": "Organisationen", "media": "Medien"},
 		NoteKinds:  map[string]string{"context": "Kontext", "factcheck": "Faktencheck", "correction": "Korrektur", "translation": "Übersetzung", "source": "Quelle"},
 		Footer:     "Zeilennummern verweisen auf den unveränderten Quelltext der Artikel.",
@@ -58,6 +63,9 @@ var labels = map[string]*Labels{
 		Gallery: "Photo gallery", Boilerplate: "Page furniture (not part of the article)",
 		ArticleBy: "by", Published: "published", Publisher: "Outlet",
 		Permalink: "Link to this note", CitePassage: "Cite the passage",
+		Network: "Network", NetworkPicture: "Network of actors", TimelinePicture: "Timeline of events", OtherTopics: "other topics",
+		NetworkIntro: "Actors as nodes, sized by mentions; a line joins two actors named in the same paragraph, stronger the more often.",
+		TimelineList: "All events by year", NetworkTable: "The connections as a table",
 		ActorKinds: map[string]string{"person": "People", "state": "States", "organisation": "Organisations", "media": "Media"},
 		NoteKinds:  map[string]string{"context": "Context", "factcheck": "Fact check", "correction": "Correction", "translation": "Translation", "source": "Source"},
 		Footer:     "Line numbers refer to the unaltered source text of the articles.",

@@ -232,6 +232,7 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 		}
 		v.Events = append(v.Events, ev)
 	}
+	v.Timeline = r.miniTimeline(a.Events, p.Root)
 	for _, c := range a.Related[:min(10, len(a.Related))] {
 		v.Related = append(v.Related, r.actorLink(c.Actor, c.Count, p.Root))
 	}
@@ -260,6 +261,7 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 		}
 		v.Events = append(v.Events, ev)
 	}
+	v.Timeline = r.miniTimeline(t.Events, p.Root)
 	for _, n := range t.Notes {
 		if n.Anchor == nil {
 			continue
@@ -283,7 +285,7 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 
 func (r *Renderer) timeline(p Page) (any, error) {
 	p.Title = r.l.Timeline
-	v := TimelinePage{Page: p}
+	v := TimelinePage{Page: p, Picture: r.timelineChart(p.Root)}
 	for _, e := range r.d.Events {
 		ev, err := r.eventView(e, p.Root, true)
 		if err != nil {

@@ -13,6 +13,7 @@
 //	topic     topic.html      topics/<id>.html
 //	topics    topics.html     topics/index.html
 //	timeline  timeline.html   timeline/index.html
+//	network   network.html    network/index.html
 //	404       404.html        404.html
 //
 // Templates run with missingkey=error. Function map: date (a date at its precision in the
@@ -59,7 +60,7 @@ type Renderer struct {
 	md    map[string]*markdown.Renderer // by root
 }
 
-var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "404.html"}
 
 // New parses the templates. A missing or broken template is an error naming its file.
 func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
@@ -158,6 +159,7 @@ func (r *Renderer) jobs() []job {
 		{actorsPath, "actors.html", r.actors},
 		{topicsPath, "topics.html", r.topics},
 		{timelinePath, "timeline.html", r.timeline},
+		{networkPath, "network.html", r.networkPage},
 		{notFoundPath, "404.html", r.notFound},
 	}
 	for _, a := range d.Articles {
@@ -200,7 +202,7 @@ func (r *Renderer) basePage(path string) Page {
 	p.Feed = root + feedPath
 	for _, n := range []struct{ label, path string }{
 		{r.l.Home, homePath}, {r.l.Articles, articlesPath}, {r.l.Actors, actorsPath},
-		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath},
+		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath}, {r.l.Network, networkPath},
 	} {
 		section := strings.SplitN(n.path, "/", 2)[0]
 		current := n.path == path || (strings.Contains(n.path, "/") && strings.HasPrefix(path, section+"/"))

@@ -173,6 +173,7 @@ type ActorPage struct {
 	Count    int
 	Notes    []NoteView
 	Events   []EventView
+	Timeline template.HTML
 	Related  []CountLink
 }
 
@@ -194,6 +195,7 @@ type TopicPage struct {
 	Overview template.HTML
 	Keywords []string
 	Events   []EventView
+	Timeline template.HTML
 	Notes    []NoteView
 	Passages []ArticlePassages
 }
@@ -214,7 +216,15 @@ type Year struct {
 // TimelinePage is the chronicle.
 type TimelinePage struct {
 	Page
-	Years []Year
+	Picture template.HTML
+	Years   []Year
+}
+
+// NetworkPage shows the actors and how often they are named together.
+type NetworkPage struct {
+	Page
+	Picture template.HTML
+	Table   template.HTML // the picture's text equivalent
 }
 
 // NotFoundPage is 404.html.

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"html/template"
+	"time"
+
+	"dossier/internal/chart"
+	"dossier/internal/dossier"
+)
+
+const networkPath = "network/index.html"
+
+// The timeline picture enlarges the two years the articles cover.
+var (
+	zoomFrom = time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	zoomTo   = time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
+// topicColours gives the seven topics with the most events a colour each; the others
+// share the eighth.
+func (r *Renderer) topicColours() (map[*dossier.Topic]int, []string) {
+	colour := map[*dossier.Topic]int{}
+	ranked := rankTopics(r.d.Topics)
+	var legend []string
+	for i, t := range ranked {
+		if i < 7 {
+			colour[t] = i
+			legend = append(legend, t.Title)
+		} else {
+			colour[t] = 7
+		}
+	}
+	if len(ranked) > 7 {
+		legend = append(legend, r.l.OtherTopics)
+	}
+	return colour, legend
+}
+
+func rankTopics(ts []*dossier.Topic) []*dossier.Topic {
+	out := append([]*dossier.Topic(nil), ts...)
+	// stable: ties keep the topics' order by title
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j].Events) > len(out[j-1].Events); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Event {
+	colour, _ := r.topicColours()
+	out := make([]chart.Event, 0, len(events))
+	for _, e := range events {
+		c := -1
+		if len(e.Topics) > 0 {
+			c = colour[e.Topics[0]]
+		}
+		out = append(out, chart.Event{
+			ID: e.ID, Title: e.Title, URL: root + eventPath(e.ID),
+			Start: e.Date.Start(), End: e.Date.End(), Label: r.dateText(e), Topic: c,
+		})
+	}
+	return out
+}
+
+func (r *Renderer) timelineChart(root string) template.HTML {
+	_, legend := r.topicColours()
+	return chart.Timeline(r.chartEvents(r.d.Events, root), chart.TimelineConfig{
+		ID: "tl", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: legend, Lang: r.l.Lang,
+	})
+}
+
+func (r *Renderer) miniTimeline(events []*dossier.Event, root string) template.HTML {
+	if len(events) == 0 {
+		return ""
+	}
+	return chart.MiniTimeline(r.chartEvents(events, root), chart.TimelineConfig{
+		ID: "mt", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Lang: r.l.Lang,
+	})
+}
+
+var actorGroups = map[string]int{"person": 0, "state": 1, "organisation": 2, "media": 3}
+
+// network returns the actors and their co-mentions as the chart draws them.
+func (r *Renderer) network(root string) ([]chart.Node, []chart.Edge, chart.NetworkConfig) {
+	var nodes []chart.Node
+	var edges []chart.Edge
+	for _, a := range r.d.Actors {
+		if len(a.Mentions) == 0 {
+			continue
+		}
+		nodes = append(nodes, chart.Node{ID: a.ID, Label: a.Name, URL: root + actorPath(a.ID), Weight: len(a.Mentions), Group: actorGroups[a.Kind]})
+		for _, c := range a.Related {
+			if a.ID < c.ID { // each pair once
+				edges = append(edges, chart.Edge{From: a.ID, To: c.ID, Weight: c.Count})
+			}
+		}
+	}
+	cfg := chart.NetworkConfig{ID: "nw", Title: r.l.NetworkPicture, Width: 760, Height: 600, Lang: r.l.Lang,
+		Legend: []string{r.l.ActorKinds["person"], r.l.ActorKinds["state"], r.l.ActorKinds["organisation"], r.l.ActorKinds["media"]}}
+	return nodes, edges, cfg
+}
+
+func (r *Renderer) networkPage(p Page) (any, error) {
+	p.Title = r.l.Network
+	nodes, edges, cfg := r.network(p.Root)
+	return NetworkPage{Page: p, Picture: chart.Network(nodes, edges, cfg), Table: chart.NetworkTable(nodes, edges, cfg)}, nil
+}
