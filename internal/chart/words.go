@@ -14,6 +14,8 @@ type words struct {
 	miniDesc            func(from, to, events string) string
 	networkDesc         func(nodes, edges int, top string) string
 	more                func(n int) string // nodes left out by MaxNodes
+
+	colActor, colMentions, colWith string // the network table's column heads
 }
 
 // wordsFor returns the words of lang: English for "en", German otherwise.
@@ -56,7 +58,10 @@ var german = &words{
 		}
 		return s
 	},
-	more: func(n int) string { return fmt.Sprintf("%d weitere nicht gezeigt", n) },
+	more:        func(n int) string { return fmt.Sprintf("%d weitere nicht gezeigt", n) },
+	colActor:    "Akteur",
+	colMentions: "Erwähnungen",
+	colWith:     "Am häufigsten genannt mit (Absätze)",
 }
 
 var english = &words{
@@ -84,5 +89,8 @@ var english = &words{
 		}
 		return s
 	},
-	more: func(n int) string { return fmt.Sprintf("%d more not shown", n) },
+	more:        func(n int) string { return fmt.Sprintf("%d more not shown", n) },
+	colActor:    "Actor",
+	colMentions: "Mentions",
+	colWith:     "Most often named with (paragraphs)",
 }
