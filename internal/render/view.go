@@ -136,6 +136,7 @@ type HomePage struct {
 	MainActors   []CountLink
 	LatestEvents []EventView
 	Topics       []CountLink
+	Timeline     template.HTML
 	TimelineURL  string
 	ActorsURL    string
 	TopicsURL    string
