@@ -327,7 +327,7 @@
       if (matches(self, fold(ws[i].s), terms)) marked.push(i);
     }
     var from = 0;
-    if (marked.length > 0) {
+    if (marked.length > 0 && text.length > max) {
       // The window that holds the most marked words.
       var best = 0, bestCount = 0;
       for (var a = 0; a < marked.length; a++) {
@@ -335,12 +335,14 @@
         for (var b = a; b < marked.length && ws[marked[b]].end - ws[marked[a]].start <= max; b++) count++;
         if (count > bestCount) { best = a; bestCount = count; }
       }
-      var first = ws[marked[best]].start, lead = Math.min(Math.floor(max / 4), 60);
-      from = 0;
-      for (var j = 0; j < ws.length && ws[j].start <= first; j++) {
-        if (ws[j].start >= first - lead) { from = ws[j].start; break; }
+      // Some words before it, more when the text ends soon after, and start with a word.
+      var first = ws[marked[best]].start;
+      var want = Math.min(first - Math.min(Math.floor(max / 4), 60), text.length - max);
+      if (want > 0) {
+        for (var j = 0; j < ws.length; j++) {
+          if (ws[j].start >= want) { from = Math.min(ws[j].start, first); break; }
+        }
       }
-      if (first - lead <= 0) from = 0;
     }
     var to = text.length;
     if (to - from > max) {
@@ -361,6 +363,12 @@
     if (to > at) pieces.push({ text: text.slice(at, to), mark: false });
     if (to < text.length) pieces.push({ text: ' …', mark: false });
     return pieces;
+  };
+
+  // Searcher.mark returns the whole text as {text, mark} pieces, the words that match terms
+  // marked.
+  Searcher.prototype.mark = function (text, terms) {
+    return this.snippet(text, terms, text.length);
   };
 
   // matches reports whether the folded word f is one the terms found: its stem is a term,
@@ -529,7 +537,8 @@
           var add = function (from, to) {
             g.results.slice(from, to).forEach(function (res) {
               var li = el('li', 'search-result');
-              var a = el('a', 'search-title', res.title);
+              var a = el('a', 'search-title');
+              appendSnippet(a, searcher.mark(res.title, r.terms));
               a.href = root + res.url;
               li.appendChild(a);
               var p = el('p', 'search-snippet');
@@ -605,13 +614,16 @@
       if (options[i].scrollIntoView) options[i].scrollIntoView({ block: 'nearest' });
     }
 
-    function option(text, href, className) {
+    function option(title, href, className) {
       var o = el('div', className || 'search-option');
       o.id = id + '-' + options.length;
       o.setAttribute('role', 'option');
       o.setAttribute('aria-selected', 'false');
       o.setAttribute('data-href', href);
-      if (text) o.appendChild(el('span', 'search-option-title', text));
+      var t = el('span', 'search-option-title');
+      if (typeof title === 'string') t.textContent = title;
+      else appendSnippet(t, title);
+      o.appendChild(t);
       options.push(o);
       return o;
     }
@@ -637,7 +649,7 @@
           grp.setAttribute('aria-labelledby', head.id);
           grp.appendChild(head);
           g.results.forEach(function (res) {
-            var o = option(res.title, root + res.url);
+            var o = option(searcher.mark(res.title, r.terms), root + res.url);
             var sn = el('span', 'search-option-snippet');
             appendSnippet(sn, searcher.snippet(res.text, r.terms, 90));
             o.appendChild(sn);
@@ -655,10 +667,18 @@
       });
     }
 
+    var leaving = false;
     function go(o) {
+      leaving = true;
       close();
       location.href = o.getAttribute('data-href');
     }
+    // Enter on a chosen result follows it; a browser that still submits the form (some send
+    // a keypress that the keydown's preventDefault does not stop) must not win.
+    form.addEventListener('submit', function (e) {
+      if (leaving) e.preventDefault();
+    });
+    global.addEventListener('pageshow', function () { leaving = false; });
 
     input.addEventListener('focus', function () { loader(function () {}); });
     input.addEventListener('input', debounce(update, 60));

@@ -244,3 +244,40 @@ func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
 }
+
+// Text returns the body as plain text, for search: the words without markup, blocks
+// separated by newlines.
+func (d *Doc) Text() string {
+	if d.Empty() {
+		return ""
+	}
+	var b strings.Builder
+	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(n.Segment.Value(d.source))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(n.Value)
+			}
+		case *ast.CodeSpan, *ast.AutoLink:
+			if entering {
+				if a, ok := n.(*ast.AutoLink); ok {
+					b.Write(a.Label(d.source))
+					return ast.WalkSkipChildren, nil
+				}
+			}
+		default:
+			if !entering && n.Type() == ast.TypeBlock {
+				b.WriteByte('\n')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}

@@ -2,23 +2,25 @@ package render
 
 // Labels are the words of the interface, in the site's language.
 type Labels struct {
-	Lang                                                       string
-	Home, Articles, Actors, Topics, Timeline                   string
-	Skip, Nav, Menu                                            string
-	Intro, Text, Notes, Note, Events, Event, Mentions, Related string
-	Source, Original, Seed, Line, LineShort, Lines             string
-	Passages, Profile, Overview, Aliases, Role                 string
-	LatestEvents, MainActors, AllEvents, AllActors, AllTopics  string
-	NoMentions, NoEvents, NoNotes, Times, NotesCount           string
-	NotFound, NotFoundText, BackToNote, Cited, GoToEvent       string
-	Gallery, Boilerplate, ArticleBy, Published, Publisher      string
-	Permalink, CitePassage                                     string
-	Network, NetworkPicture, TimelinePicture, OtherTopics      string
-	NetworkIntro, TimelineList, NetworkTable                   string
-	ActorKinds                                                 map[string]string
-	NoteKinds                                                  map[string]string
-	KindPlural                                                 map[string]string
-	Footer                                                     string
+	Lang                                                          string
+	Home, Articles, Actors, Topics, Timeline                      string
+	Skip, Nav, Menu                                               string
+	Intro, Text, Notes, Note, Events, Event, Mentions, Related    string
+	Source, Original, Seed, Line, LineShort, Lines                string
+	Passages, Profile, Overview, Aliases, Role                    string
+	LatestEvents, MainActors, AllEvents, AllActors, AllTopics     string
+	NoMentions, NoEvents, NoNotes, Times, NotesCount              string
+	NotFound, NotFoundText, BackToNote, Cited, GoToEvent          string
+	Gallery, Boilerplate, ArticleBy, Published, Publisher         string
+	Permalink, CitePassage                                        string
+	Network, NetworkPicture, TimelinePicture, OtherTopics         string
+	NetworkIntro, TimelineList, NetworkTable                      string
+	Search, SearchLabel, SearchTerm, SearchPlaceholder            string
+	SearchNoJS, SearchNoJSActors, SearchNoJSMid, SearchNoJSTopics string
+	ActorKinds                                                    map[string]string
+	NoteKinds                                                     map[string]string
+	KindPlural                                                    map[string]string
+	Footer                                                        string
 }
 
 var labels = map[string]*Labels{
@@ -42,6 +44,9 @@ var labels = map[string]*Labels{
 		Network: "Netzwerk", NetworkPicture: "Netz der Akteure", TimelinePicture: "Zeitleiste der Ereignisse", OtherTopics: "weitere Themen",
 		NetworkIntro: "Akteure als Knoten, nach Zahl der Erwähnungen gewichtet; eine Linie verbindet zwei Akteure, die im selben Absatz genannt werden, umso kräftiger, je öfter.",
 		TimelineList: "Alle Ereignisse nach Jahren", NetworkTable: "Die Verbindungen als Tabelle",
+		Search: "Suche", SearchLabel: "Dossier durchsuchen", SearchTerm: "Suchbegriff", SearchPlaceholder: "Suchen",
+		SearchNoJS: "Die Suche braucht JavaScript. Ohne JavaScript finden Sie Personen, Staaten und Organisationen im", SearchNoJSActors: "Verzeichnis der Akteure",
+		SearchNoJSMid: "und die Themen des Dossiers in der", SearchNoJSTopics: "Übersicht der Themen",
 		ActorKinds: map[string]string{"person": "Personen", "state": "Staaten", "organisation": "Organisationen", "media": "Medien"},
 		NoteKinds:  map[string]string{"context": "Kontext", "factcheck": "Faktencheck", "correction": "Korrektur", "translation": "Übersetzung", "source": "Quelle"},
 		Footer:     "Zeilennummern verweisen auf den unveränderten Quelltext der Artikel.",
@@ -66,6 +71,9 @@ var labels = map[string]*Labels{
 		Network: "Network", NetworkPicture: "Network of actors", TimelinePicture: "Timeline of events", OtherTopics: "other topics",
 		NetworkIntro: "Actors as nodes, sized by mentions; a line joins two actors named in the same paragraph, stronger the more often.",
 		TimelineList: "All events by year", NetworkTable: "The connections as a table",
+		Search: "Search", SearchLabel: "Search the dossier", SearchTerm: "Search term", SearchPlaceholder: "Search",
+		SearchNoJS: "Search needs JavaScript. Without it, find people, states and organisations in the", SearchNoJSActors: "index of actors",
+		SearchNoJSMid: "and the dossier's themes in the", SearchNoJSTopics: "list of topics",
 		ActorKinds: map[string]string{"person": "People", "state": "States", "organisation": "Organisations", "media": "Media"},
 		NoteKinds:  map[string]string{"context": "Context", "factcheck": "Fact check", "correction": "Correction", "translation": "Translation", "source": "Source"},
 		Footer:     "Line numbers refer to the unaltered source text of the articles.",

@@ -14,6 +14,7 @@
 //	topics    topics.html     topics/index.html
 //	timeline  timeline.html   timeline/index.html
 //	network   network.html    network/index.html
+//	search    search.html     search/index.html (and static/search-index.js)
 //	404       404.html        404.html
 //
 // Templates run with missingkey=error. Function map: date (a date at its precision in the
@@ -36,6 +37,7 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/markdown"
+	"dossier/internal/search"
 )
 
 // Config configures rendering.
@@ -60,7 +62,7 @@ type Renderer struct {
 	md    map[string]*markdown.Renderer // by root
 }
 
-var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "404.html"}
 
 // New parses the templates. A missing or broken template is an error naming its file.
 func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
@@ -130,6 +132,11 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
+	index, err := search.Index(r.searchDocs())
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	files = append(files, File{searchIndexPath, index})
 	feed, err := r.feed()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
@@ -160,6 +167,7 @@ func (r *Renderer) jobs() []job {
 		{topicsPath, "topics.html", r.topics},
 		{timelinePath, "timeline.html", r.timeline},
 		{networkPath, "network.html", r.networkPage},
+		{searchPath, "search.html", r.searchPage},
 		{notFoundPath, "404.html", r.notFound},
 	}
 	for _, a := range d.Articles {
@@ -202,7 +210,7 @@ func (r *Renderer) basePage(path string) Page {
 	p.Feed = root + feedPath
 	for _, n := range []struct{ label, path string }{
 		{r.l.Home, homePath}, {r.l.Articles, articlesPath}, {r.l.Actors, actorsPath},
-		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath}, {r.l.Network, networkPath},
+		{r.l.Topics, topicsPath}, {r.l.Timeline, timelinePath}, {r.l.Network, networkPath}, {r.l.Search, searchPath},
 	} {
 		section := strings.SplitN(n.path, "/", 2)[0]
 		current := n.path == path || (strings.Contains(n.path, "/") && strings.HasPrefix(path, section+"/"))

@@ -18,6 +18,7 @@ type Page struct {
 	Root        string // from this page to the site's root: "" or "../"
 	Canonical   string // absolute URL, when the site has a base URL
 	Feed        string // the Atom feed
+	SearchPage  bool   // the search page loads the index at once; others when asked
 	Nav         []NavItem
 	L           *Labels
 	CSS         string
@@ -226,6 +227,12 @@ type NetworkPage struct {
 	Page
 	Picture template.HTML
 	Table   template.HTML // the picture's text equivalent
+}
+
+// SearchPage is the search page; its results are made by static/search.js.
+type SearchPage struct {
+	Page
+	ActorsURL, TopicsURL string
 }
 
 // NotFoundPage is 404.html.

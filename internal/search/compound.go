@@ -19,45 +19,81 @@ import (
 //     → krieg. The other linking elements (-es-, -en-, -er-, -e-) are endings the stemmer
 //     removes anyway: "waffen|lieferungen" → waff.
 //
-// Each part found is split again, so that "weltraum|bahnhof" also yields "welt" and "raum"
-// when the corpus has them. A word made of a known word and a final -s that the stemmer
-// leaves alone after a vowel ("Nordkoreas", "Schoigus") counts as that word as well.
+// Each part found is split again, and so is the rest of the word beside it, so that
+// "welt|raumbahnhof" also yields "raum" and "bahnhof" when the corpus has them. A word
+// made of a known word and a final -s that the stemmer leaves alone after a vowel
+// ("Nordkoreas", "Schoigus") counts as that word as well.
 //
-// Parts shorter than minPart are never indexed on their own: "Rat" in "Sicherheitsrat" is
-// not worth "Rate" and "Apparat" in the results.
+// Parts and their stems shorter than minPart are never indexed on their own: "Rat" in
+// "Sicherheitsrat" is not worth "Vorräte" and "Apparat" in the results, nor "Ende" "Legende".
 const (
 	minPart = 4
 	minRest = 3
 )
 
-// analyzer turns folded words into index terms. known is the set of stems of the words that
-// stand on their own in the corpus; parts memoizes the compound split of each word.
+// analyzer turns words into index terms. known is the set of stems of the words that stand
+// on their own in the corpus. The rest are memos: a corpus says the same words again and
+// again, and stemming is most of the work.
 type analyzer struct {
-	known map[string]bool
-	parts map[string][]string
+	known   map[string]bool
+	folded  map[string]string   // word as written → folded
+	stems   map[string]string   // folded word or part → stem
+	derived map[string][]string // folded word → derivedTerms
+	parts   map[string][]string // folded word or part → split
 }
 
 func newAnalyzer() *analyzer {
-	return &analyzer{known: make(map[string]bool), parts: make(map[string][]string)}
+	return &analyzer{
+		known:   make(map[string]bool),
+		folded:  make(map[string]string),
+		stems:   make(map[string]string),
+		derived: make(map[string][]string),
+		parts:   make(map[string][]string),
+	}
+}
+
+// fold returns fold(w), memoized.
+func (a *analyzer) fold(w string) string {
+	f, ok := a.folded[w]
+	if !ok {
+		f = fold(w)
+		a.folded[w] = f
+	}
+	return f
+}
+
+// stem returns stem(f), memoized.
+func (a *analyzer) stem(f string) string {
+	st, ok := a.stems[f]
+	if !ok {
+		st = stem(f)
+		a.stems[f] = st
+	}
+	return st
 }
 
 // indexable reports whether the folded word f is indexed at all.
 func indexable(f string) bool { return f != "" && !stopWords[f] }
 
-// learn records that the folded word f stands on its own in the corpus.
+// learn records that the folded word f stands on its own in the corpus. Every word must be
+// learnt before derivedTerms is first asked.
 func (a *analyzer) learn(f string) {
 	if indexable(f) {
-		a.known[stem(f)] = true
+		a.known[a.stem(f)] = true
 	}
 }
 
-// derived returns the terms f is indexed under besides its own stem: the parts of a compound
-// and the word without a genitive -s, sorted, without duplicates and without stem(f).
-func (a *analyzer) derived(f string) []string {
-	own := stem(f)
+// derivedTerms returns the terms f is indexed under besides its own stem: the parts of a
+// compound and the word without a genitive -s, sorted, without duplicates and without
+// stem(f).
+func (a *analyzer) derivedTerms(f string) []string {
+	if ts, ok := a.derived[f]; ok {
+		return ts
+	}
+	own := a.stem(f)
 	var ts []string
 	if n := len(f); n > minPart && f[n-1] == 's' {
-		if st := stem(f[:n-1]); st != own && a.known[st] {
+		if st := a.stem(f[:n-1]); st != own && a.known[st] {
 			ts = append(ts, st)
 		}
 	}
@@ -67,7 +103,9 @@ func (a *analyzer) derived(f string) []string {
 		}
 	}
 	slices.Sort(ts)
-	return slices.Compact(ts)
+	ts = slices.Compact(ts)
+	a.derived[f] = ts
+	return ts
 }
 
 // split returns the stems of the known parts of the folded word f, recursively.
@@ -81,31 +119,38 @@ func (a *analyzer) split(f string) []string {
 		return nil
 	}
 	var ps []string
-	found := func(part, st string) {
+	found := func(part, st, rest string) {
 		ps = append(ps, st)
 		ps = append(ps, a.split(part)...)
+		ps = append(ps, a.split(rest)...)
 	}
 	cuts := runeOffsets(f)
 	for i := minPart; i <= n-minRest; i++ { // heads
-		head := f[:cuts[i]]
-		if st := stem(head); a.known[st] {
-			found(head, st)
+		head, rest := f[:cuts[i]], f[cuts[i]:]
+		if st := a.stem(head); a.isPart(st) {
+			found(head, st, rest)
 		} else if head[len(head)-1] == 's' && i-1 >= minPart {
-			if st := stem(head[:len(head)-1]); a.known[st] {
-				found(head[:len(head)-1], st)
+			if st := a.stem(head[:len(head)-1]); a.isPart(st) {
+				found(head[:len(head)-1], st, rest)
 			}
 		}
 	}
 	for i := minRest; i <= n-minPart; i++ { // tails
-		tail := f[cuts[i]:]
-		if st := stem(tail); a.known[st] {
-			found(tail, st)
+		rest, tail := f[:cuts[i]], f[cuts[i]:]
+		if st := a.stem(tail); a.isPart(st) {
+			found(tail, st, rest)
 		}
 	}
 	slices.Sort(ps)
 	ps = slices.Compact(ps)
 	a.parts[f] = ps
 	return ps
+}
+
+// isPart reports whether a part of a compound whose stem is st is indexed: the stem is known
+// and has at least minPart letters, so that "vor|rate" does not yield "rat".
+func (a *analyzer) isPart(st string) bool {
+	return a.known[st] && utf8.RuneCountInString(st) >= minPart
 }
 
 // runeOffsets returns the byte offset of each rune of s, and len(s) last.

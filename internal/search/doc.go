@@ -22,7 +22,11 @@
 // word rule and of the stemmer (a port of the Snowball algorithm, checked against this
 // package on every word of the seeds): each query word must match, through its stem, or,
 // when the corpus has no such term or it is the word being typed, through every term that
-// begins with that stem ("Schoig" finds "schoigu").
+// begins with that stem ("Schoig" finds "schoigu"). A result's score adds, for each query
+// word, its best term's weight in the document (own occurrences, more in a title, little
+// for a compound part) times how rare the term is; search.js groups the results by kind,
+// the group with the best result first. Doc.Keywords are indexed like the text but not
+// stored.
 //
 // # Format
 //

@@ -93,11 +93,11 @@ func isWordChar(r rune) bool {
 var nonWordRanges = [...][2]rune{
 	{0x37E, 0x37E}, {0x387, 0x387}, // Greek question mark, ano teleia
 	{0x2000, 0x200B}, {0x200E, 0x205F}, {0x2061, 0x2BFF}, // spaces, punctuation, symbols, arrows, shapes
-	{0x2E00, 0x2E7F}, // supplemental punctuation
-	{0x3000, 0x303F}, // CJK symbols and punctuation
-	{0xD800, 0xF8FF}, // surrogates, private use
-	{0xFE10, 0xFE6F}, // vertical, compatibility and small forms
-	{0xFEFF, 0xFEFF}, // byte order mark
+	{0x2E00, 0x2E7F},                                                       // supplemental punctuation
+	{0x3000, 0x303F},                                                       // CJK symbols and punctuation
+	{0xD800, 0xF8FF},                                                       // surrogates, private use
+	{0xFE10, 0xFE6F},                                                       // vertical, compatibility and small forms
+	{0xFEFF, 0xFEFF},                                                       // byte order mark
 	{0xFF00, 0xFF0F}, {0xFF1A, 0xFF20}, {0xFF3B, 0xFF40}, {0xFF5B, 0xFF65}, // full-width punctuation
 	{0xFFF0, 0xFFFF}, // specials, among them U+FFFD for bytes that are not UTF-8
 }

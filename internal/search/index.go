@@ -57,7 +57,7 @@ func Index(docs []Doc) ([]byte, error) {
 	for _, d := range docs {
 		for _, f := range d.fields() {
 			for _, w := range words(f.text) {
-				a.learn(fold(w.s))
+				a.learn(a.fold(w.s))
 			}
 		}
 	}
@@ -144,23 +144,27 @@ func (d *Doc) terms(a *analyzer) map[string]int {
 		ws := words(f.text)
 		prev := ""
 		for i, w := range ws {
-			fw := fold(w.s)
+			fw := a.fold(w.s)
 			if !indexable(fw) {
 				prev = ""
 				continue
 			}
-			t := stem(fw)
+			t := a.stem(fw)
 			if f.title {
 				inTitle[t] = true
 			} else {
 				count[t]++
 			}
-			for _, p := range a.derived(fw) {
-				derived[p] = true
-			}
+			ds := a.derivedTerms(fw)
 			// "Ukraine-Krieg" also counts as "Ukrainekrieg".
 			if prev != "" && isHyphen(f.text[ws[i-1].end:w.start]) {
-				derived[stem(prev+fw)] = true
+				ds = append(slices.Clip(ds), a.stem(prev+fw))
+			}
+			for _, p := range ds {
+				derived[p] = true
+				if f.title {
+					inTitle[p] = true
+				}
 			}
 			prev = fw
 		}

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"strings"
+
+	"dossier/internal/dossier"
+	"dossier/internal/search"
+	"dossier/internal/seed"
+)
+
+const (
+	searchPath      = "search/index.html"
+	searchIndexPath = "static/search-index.js"
+)
+
+// searchDocs lists everything a reader can search: each line of article text, notes,
+// actors, topics and events. URLs are relative to the site's root.
+func (r *Renderer) searchDocs() []search.Doc {
+	var docs []search.Doc
+	for _, a := range r.d.Articles {
+		for _, l := range a.Lines {
+			if l.Kind == seed.Blank || l.Kind == seed.Boilerplate {
+				continue
+			}
+			docs = append(docs, search.Doc{
+				Kind: "article", Title: a.Title + " · " + r.l.LineShort + " " + itoa(l.N),
+				URL: lineURL(a, l.N), Text: l.Text, Keywords: mentionedNames(l),
+			})
+		}
+	}
+	for _, n := range r.d.Notes {
+		if n.Anchor == nil {
+			continue
+		}
+		a := n.Anchor.Article
+		docs = append(docs, search.Doc{
+			Kind: "note", Title: r.l.NoteKinds[n.Kind] + " · " + a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
+			URL: noteURL(n), Text: plain(n.Body.Text()),
+			Keywords: a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
+		})
+	}
+	for _, a := range r.d.Actors {
+		var aliases []string
+		for _, al := range a.Aliases {
+			aliases = append(aliases, al.ID)
+		}
+		docs = append(docs, search.Doc{Kind: "actor", Title: a.Name, URL: actorPath(a.ID),
+			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.Text())), Keywords: strings.Join(aliases, " ")})
+	}
+	for _, t := range r.d.Topics {
+		var kws []string
+		for _, k := range t.Keywords {
+			kws = append(kws, k.ID)
+		}
+		docs = append(docs, search.Doc{Kind: "topic", Title: t.Title, URL: topicPath(t.ID),
+			Text: plain(t.Body.Text()), Keywords: strings.Join(kws, " ")})
+	}
+	for _, e := range r.d.Events {
+		docs = append(docs, search.Doc{Kind: "event", Title: r.dateText(e) + ": " + e.Title, URL: eventPath(e.ID),
+			Text: plain(e.Body.Text())})
+	}
+	return docs
+}
+
+// mentionedNames returns the canonical names of the actors a line names, so that a search
+// for "Schoigu" finds the line that says "Shoigu".
+func mentionedNames(l *dossier.Line) string {
+	var names []string
+	for _, m := range l.Mentions {
+		names = append(names, m.Actor.Name)
+	}
+	return strings.Join(names, " ")
+}
+
+// plain collapses the whitespace of text taken from markdown.
+func plain(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func (r *Renderer) searchPage(p Page) (any, error) {
+	p.Title = r.l.Search
+	p.SearchPage = true
+	return SearchPage{Page: p, ActorsURL: p.Root + actorsPath, TopicsURL: p.Root + topicsPath}, nil
+}
