@@ -231,3 +231,43 @@ func TestReadableWithoutJavaScript(t *testing.T) {
 		}
 	}
 }
+
+// TestSearch types into the search page, served and from file://, and checks that the
+// right pages are found.
+func TestSearch(t *testing.T) {
+	dir := mustSite(t)
+	for _, root := range []string{mustServe(t, dir, "/dossier/"), "file://" + dir + "/"} {
+		ctx := mustBrowser(t)
+		errs := consoleErrors(ctx)
+		for _, tc := range []struct{ query, want string }{
+			{"Schoigu", "actors/sergei-schoigu.html"},
+			{"Munition", "topics/waffenlieferungen.html"},
+			{"Pjongjang", "#L"}, // "Pjöngjang" in the articles' text
+		} {
+			if err := chromedp.Do(ctx, chromedp.Navigate(root+"search/index.html?q="+tc.query)); err != nil {
+				t.Fatal(err)
+			}
+			var links []string
+			for range 50 {
+				l, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#search-results a[href]"), a => a.getAttribute("href"))`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if links = l; len(links) > 0 {
+					break
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			found := false
+			for _, l := range links {
+				found = found || strings.Contains(l, tc.want)
+			}
+			if !found {
+				t.Errorf("%s: search %q: no result links to %s among %d: %.5q", root, tc.query, tc.want, len(links), links)
+			}
+		}
+		if e := errs(); len(e) > 0 {
+			t.Errorf("%s: script errors: %q", root, e)
+		}
+	}
+}
