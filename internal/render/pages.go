@@ -37,7 +37,6 @@ func (r *Renderer) home(p Page) (any, error) {
 		v.LatestEvents = append(v.LatestEvents, ev)
 	}
 	v.Topics = r.topicLinks(p.Root)
-	v.Timeline = r.miniTimeline(d.Events, p.Root)
 	return v, nil
 }
 

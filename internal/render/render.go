@@ -197,6 +197,9 @@ func (r *Renderer) page(j job) ([]byte, error) {
 
 func (r *Renderer) basePage(path string) Page {
 	root := rootOf(path)
+	if path == notFoundPath && r.baseURL() != "" {
+		root = r.baseURL() // a host shows the 404 page at any depth: its links must be absolute
+	}
 	p := Page{
 		Lang:      r.l.Lang,
 		SiteTitle: r.d.Site.Title,

@@ -137,7 +137,6 @@ type HomePage struct {
 	MainActors   []CountLink
 	LatestEvents []EventView
 	Topics       []CountLink
-	Timeline     template.HTML
 	TimelineURL  string
 	ActorsURL    string
 	TopicsURL    string
