@@ -12,7 +12,7 @@ type tick struct {
 }
 
 // tickSteps are the intervals between ticks, in months, from fine to coarse.
-var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200}
+var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000, 24000, 60000, 120000}
 
 // chooseStep returns the finest tick step, in months, that leaves at least gap px between
 // ticks when the months between from and to take px.
@@ -77,10 +77,14 @@ func monthTicks(from, to time.Time, px float64, w *words) (ts []tick, minor []ti
 	return ts, minor
 }
 
-// yearMonthTicks returns unlabelled ticks at the start of each year in [from, to] and
-// minor ones every quarter, or every month where there is room; the segment names the
-// years in the first row.
-func yearMonthTicks(from, to time.Time, px float64) (ts []tick, minor []time.Time) {
+// yearMonthTicks returns ticks for [from, to) on px: for a span of a few years,
+// unlabelled ticks at the start of each year, with the years named in label row 1
+// (years is 1), and minor ones every quarter, or every month where there is room; for a
+// longer span, labelled year ticks as far apart as their labels need.
+func yearMonthTicks(from, to time.Time, px float64) (ts []tick, minor []time.Time, years int) {
+	if step := chooseStep(from, to, px, 44); step > 12 {
+		return yearTicks(from, to, step/12), nil, 0
+	}
 	step := 3
 	if chooseStep(from, to, px, 8) == 1 {
 		step = 1
@@ -93,7 +97,7 @@ func yearMonthTicks(from, to time.Time, px float64) (ts []tick, minor []time.Tim
 			minor = append(minor, m)
 		}
 	}
-	return ts, minor
+	return ts, minor, 1
 }
 
 // timePanel returns a panel whose one segment runs from the start of from's year to to:
@@ -125,29 +129,32 @@ func timePanel(from, to time.Time, x0, x1 float64, round bool, w *words) *panel 
 	return &panel{sc: scale{g}, ticks: yearTicks(g.t0, to, step/12)}
 }
 
-// zoomPanel returns a panel for [from, to) with month ticks and the years below them.
+// zoomPanel returns a panel for [from, to) with month ticks and the years below them,
+// or, for a span too long for months, year ticks.
 func zoomPanel(from, to time.Time, x0, x1 float64, w *words) *panel {
+	if step := chooseStep(from, to, x1-x0, 40); step > 6 {
+		return &panel{sc: scale{{t0: from, t1: to, x0: x0, x1: x1}},
+			ticks: yearTicks(from, to, max(chooseStep(from, to, x1-x0, 44), 12)/12)}
+	}
 	p := &panel{sc: scale{{t0: from, t1: to, x0: x0, x1: x1, years: 2}}}
 	p.ticks, p.minor = monthTicks(from, to, x1-x0, w)
 	return p
 }
 
 // brokenPanel returns a panel with an axis broken at split: [from, split) on the left,
-// with year ticks, and [split, to) on the right, with its years named; the left takes
-// share of the room, kept between a third and two thirds.
+// with year ticks, and [split, to) on the right, with ticks by yearMonthTicks; the left
+// takes share of the room, kept between a third and two thirds.
 func brokenPanel(from, split, to time.Time, share, x0, x1 float64) *panel {
 	const gap = 14.0
 	share = min(max(share, 1.0/3), 2.0/3)
-	mid := x0 + (x1-x0-gap)*share
+	mid := x0 + float64((x1-x0-gap)*share)
 	left := segment{t0: from, t1: split, x0: x0, x1: mid}
-	right := segment{t0: split, t1: to, x0: mid + gap, x1: x1, years: 1}
-	p := &panel{sc: scale{left, right}}
+	right := segment{t0: split, t1: to, x0: mid + gap, x1: x1}
 	step := max(chooseStep(from, split, mid-x0, 44), 12)
-	p.ticks = yearTicks(from, split.Add(-time.Second), step/12)
-	rt, minor := yearMonthTicks(split, to, x1-mid-gap)
-	p.ticks = append(p.ticks, rt...)
-	p.minor = minor
-	return p
+	lt := yearTicks(from, split.Add(-time.Second), step/12)
+	rt, minor, years := yearMonthTicks(split, to, x1-mid-gap)
+	right.years = years
+	return &panel{sc: scale{left, right}, ticks: append(lt, rt...), minor: minor}
 }
 
 // labelDepth is how far below the axis line its labels reach.

@@ -4,8 +4,10 @@
 // Each function is pure: typed input in, markup out, as [template.HTML] for inline use in
 // a page. The same input gives the same bytes whatever its order: events, nodes and edges
 // are sorted first, no map is ranged over, the network layout starts from a fixed placement
-// and runs a fixed number of steps, and every number is written with one decimal. Empty
-// input gives the empty string, so a template can test the result with {{if}}.
+// and runs a number of steps fixed by its size, every number is written with at most one
+// decimal, and the arithmetic is written so that it gives the same bits on every platform
+// (see layout.go; TestNoFusedMultiplyAdd keeps it so).
+// Empty input gives the empty string, so a template can test the result with {{if}}.
 //
 // # Markup
 //
@@ -23,8 +25,9 @@
 //
 // The root's role is group, not img: an img's children are presentational, which would hide
 // its links from assistive technology (axe-core reports that as nested-interactive). The
-// ids come from the config's ID, or from a hash of the chart's kind and title when it is
-// empty; give two charts with the same title on one page distinct IDs. Every mark that
+// ids inside start with the config's ID or, when it is empty, with the chart's kind and a
+// hash of its title, width and the IDs of what it draws, so that they differ between the
+// charts of one page unless two draw the same thing at the same size. Every mark that
 // has a URL is an SVG 2 <a href> whose first child is a <title>, which browsers show as
 // a tooltip and screen readers read as the link's name. URLs are written as given (the
 // caller makes them relative); one with a scheme other than http, https or mailto becomes
@@ -44,12 +47,15 @@
 // dark (#17171a) page, so the charts work in either theme with no stylesheet at all; a
 // page refines them by defining the properties, or overrides them by class (a CSS rule
 // beats a presentation attribute). Text is drawn in currentColor, so it takes the page's
-// text colour, or inside a link the link colour.
+// text colour, or inside a link the link colour (a page's "a { color: … }" rule matches
+// SVG links too; ".chart a { color: inherit }" draws labels in the text colour). Lines,
+// grid and axis are currentColor at a low opacity, so they follow the theme as well.
 //
 //	custom property    used for                              fallback
 //	--topic-0 … -7     event marks and legend, by Topic      #3b75c4 #c4620a #2f8a3c #c8384a
 //	                                                         #8a5cc2 #16899a #a87a12 #c04c98
 //	--topic-none       events with Topic -1                  #7a7a7a
+//	--group-none       nodes with a Group outside 0 to 3     #7a7a7a
 //	--group-0 … -3     network nodes: person, state,         #c4620a #3b75c4 #2f8a3c #8a5cc2
 //	                   organisation, media
 //	--chart-bg         outlines around marks, halos behind   var(--bg, Canvas)
@@ -59,14 +65,16 @@
 //	class                      element
 //	chart                      every root <svg>; also chart-timeline, chart-mini, chart-network
 //	event, topic-N, topic-none a timeline mark's <a> (or <g> without URL), with its colour
-//	node, group-N              a network node's <a>, with its colour
+//	node, group-N, group-none  a network node's <a>, with its colour
 //	mark                       the circle, bar or node drawn for an entry
 //	label                      a text label of a mark or node
 //	axis, grid, tick           the time axis line, the year or month lines, tick labels
 //	zoom-band, zoom-bracket,   the enlarged span on the overview, the funnel joining it to
 //	zoom-panel, zoom-caption   the enlarged panel, that panel's background and caption
 //	edge                       a network edge (<line>), opacity and width by weight
-//	legend                     the legend's <g>
+//	marks, nodes, edges        the <g> around all marks, nodes, edges
+//	legend                     the legend's <g>; its swatches have topic-N or group-N
+//	chart-table                the <table> of NetworkTable
 package chart
 
 import (
@@ -130,7 +138,7 @@ func esc(s string) string { return html.EscapeString(s) }
 
 // textWidth estimates the width of s set at size px.
 func textWidth(s string, size float64) float64 {
-	return float64(utf8.RuneCountInString(s)) * glyphWidth * size
+	return float64(float64(utf8.RuneCountInString(s)) * glyphWidth * size)
 }
 
 // truncate shortens s to at most n runes, at a word boundary where one is near, ending
@@ -163,13 +171,15 @@ func safeURL(u string) string {
 	return "#"
 }
 
-// chartID returns the id prefix of a chart: id if set, else kind and a hash of title.
-func chartID(id, kind, title string) string {
+// chartID returns the id prefix of a chart: id if set, else its kind and a hash of its
+// title, size and the IDs of what it draws, so that two different charts on one page
+// (say the same timeline at two widths) get different ids.
+func chartID(id, kind, title string, size float64, ids []string) string {
 	if id != "" {
 		return id
 	}
 	h := fnv.New32a()
-	h.Write([]byte(title))
+	fmt.Fprintf(h, "%s\x00%s\x00%s", title, num(size), strings.Join(ids, "\x00"))
 	return fmt.Sprintf("%s-%08x", kind, h.Sum32())
 }
 
@@ -223,9 +233,9 @@ func textBox(s string, x, y, size float64, anchor string) box {
 	w := textWidth(s, size)
 	switch anchor {
 	case "middle":
-		x -= w / 2
+		x -= float64(w / 2)
 	case "end":
 		x -= w
 	}
-	return box{x, y - 0.8*size, x + w, y + 0.25*size}
+	return box{x, y - float64(0.8*size), x + w, y + float64(0.25*size)}
 }

@@ -1,6 +1,9 @@
 package chart
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // lanes stacks horizontal extents in rows so that no two in a row overlap: the rows of
 // marks above a time axis.
@@ -42,6 +45,11 @@ func (l *lanes) take(i int, e extent) {
 	copy(row[j+1:], row[j:])
 	row[j] = e
 	l.rows[i] = row
+}
+
+// remove deletes e from row i.
+func (l *lanes) remove(i int, e extent) {
+	l.rows[i] = slices.DeleteFunc(l.rows[i], func(x extent) bool { return x == e })
 }
 
 // place puts e in the lowest row with room, opening rows up to max; when every row is

@@ -2,11 +2,13 @@ package chart
 
 import "math"
 
-// The force layout below is written so that it gives the same bits on every platform:
-// only +, -, *, / and Sqrt, which IEEE 754 rounds exactly, no trigonometry, and every
-// product that is then added converted with float64(), which the Go spec says forbids
-// fusing the two into one FMA instruction (as arm64, ppc64 and s390x otherwise may). A
-// force layout amplifies differences in the last bit over its steps, so this matters.
+// The force layout below, like all of this package's arithmetic, is written so that it
+// gives the same bits on every platform: only +, -, *, / and Sqrt, which IEEE 754 rounds
+// exactly, no trigonometry, and every product that is then added converted with
+// float64(), which the Go spec says forbids fusing the two into one multiply-add
+// instruction (as the compiler otherwise does on arm64, ppc64, s390x and riscv64). A force
+// layout amplifies a difference in the last bit over its steps, so this matters most here;
+// TestNoFusedMultiplyAdd checks the whole package.
 
 // The golden angle's cosine and sine: each node of the initial spiral is turned by it
 // from the one before, which spreads them evenly over a disc (Vogel's sunflower).
@@ -27,7 +29,7 @@ type frame struct{ x0, y0, x1, y1 float64 }
 // layout places n nodes of the given radii, joined by links, in f with the
 // Fruchterman–Reingold algorithm: every pair of nodes repels, every link attracts by its
 // weight, a weak pull holds all to the centre, and the step each node may move cools
-// from a tenth of the frame to nothing over a fixed number of iterations. Nodes start on
+// from a tenth of the frame to nothing over a number of iterations fixed by n. Nodes start on
 // a sunflower spiral in index order, heaviest first, so the layout depends on nothing but
 // its input. Then overlaps between circles are pushed apart.
 func layout(n int, links []link, radius []float64, f frame) (xs, ys []float64) {
@@ -36,7 +38,7 @@ func layout(n int, links []link, radius []float64, f frame) (xs, ys []float64) {
 		return xs, ys
 	}
 	w, h := f.x1-f.x0, f.y1-f.y0
-	cx, cy := f.x0+w/2, f.y0+h/2
+	cx, cy := f.x0+float64(w/2), f.y0+float64(h/2)
 	if n == 1 {
 		xs[0], ys[0] = cx, cy
 		return xs, ys
@@ -57,29 +59,36 @@ func layout(n int, links []link, radius []float64, f frame) (xs, ys []float64) {
 	}
 	k := math.Sqrt(w*h/float64(n)) * 0.8
 	k2 := float64(k * k)
+	minGap := 0.2 * k
 	gravity := 0.6 / math.Sqrt(float64(n))
-	const iterations = 300
+	// 300 steps settle a dossier's few dozen actors; a big graph gets fewer, so that the
+	// O(n²) repulsion stays at a few million pairs in all.
+	iterations := min(300, max(80, 4_000_000/(n*n)))
 	dx, dy := make([]float64, n), make([]float64, n)
 	for it := range iterations {
 		clear(dx)
 		clear(dy)
 		for i := range n {
+			xi, yi, ri := xs[i], ys[i], radius[i]
+			var fxi, fyi float64
 			for j := i + 1; j < n; j++ {
-				ex, ey := xs[i]-xs[j], ys[i]-ys[j]
+				ex, ey := xi-xs[j], yi-ys[j]
 				d := math.Sqrt(float64(ex*ex) + float64(ey*ey))
 				if d < 0.01 {
 					// Coincident: push apart along a direction fixed by the indexes.
 					ex, ey, d = 0.01, 0.01*float64(j-i), 0.01*math.Sqrt(1+float64(float64(j-i)*float64(j-i)))
 				}
 				// Repel as if the circles' edges were the points, so big nodes keep room.
-				gap := max(d-radius[i]-radius[j], 0.2*k)
-				force := k2 / gap / d
+				gap := max(d-ri-radius[j], minGap)
+				force := k2 / float64(gap*d)
 				fx, fy := float64(ex*force), float64(ey*force)
-				dx[i] += fx
-				dy[i] += fy
+				fxi += fx
+				fyi += fy
 				dx[j] -= fx
 				dy[j] -= fy
 			}
+			dx[i] += fxi
+			dy[i] += fyi
 		}
 		for _, l := range links {
 			ex, ey := xs[l.a]-xs[l.b], ys[l.a]-ys[l.b]
@@ -92,7 +101,7 @@ func layout(n int, links []link, radius []float64, f frame) (xs, ys []float64) {
 			dx[l.b] += fx
 			dy[l.b] += fy
 		}
-		temp := float64(w*0.1) * (1 - float64(it)/iterations)
+		temp := float64(w*0.1) * (1 - float64(it)/float64(iterations))
 		temp = max(temp, 0.5)
 		for i := range n {
 			// Pull to the centre, scaled to the frame's aspect.

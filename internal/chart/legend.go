@@ -42,7 +42,7 @@ func drawLegend(out *writer, items []legendItem, top float64, paint func(int) (c
 	out.printf(`<g class="legend" font-size="%s">`, num(labelSize))
 	for _, it := range items {
 		class, fill := paint(it.key)
-		cy := top + float64(it.row)*legendRow + legendRow/2
+		cy := top + float64(float64(it.row)*legendRow) + legendRow/2
 		out.printf(`<circle class="%s" cx="%s" cy="%s" r="5" fill="%s"/>`, class, num(it.x+5), num(cy), fill)
 		out.printf(`<text x="%s" y="%s" fill="currentColor">%s</text>`, num(it.x+14), num(cy+labelSize*0.35), esc(it.name))
 	}

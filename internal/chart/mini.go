@@ -41,26 +41,29 @@ func MiniTimeline(events []Event, cfg TimelineConfig) template.HTML {
 		case before > 0 && within > 0:
 			p = brokenPanel(yearStart(from), zf, maxTime(zt, to), float64(before)/float64(before+within), xmin, xmax)
 		case within > 0 && !from.Before(zf):
-			p = &panel{sc: scale{{t0: zf, t1: maxTime(zt, to), x0: xmin, x1: xmax, years: 1}}}
-			p.ticks, p.minor = yearMonthTicks(zf, maxTime(zt, to), xmax-xmin)
+			g := segment{t0: zf, t1: maxTime(zt, to), x0: xmin, x1: xmax}
+			p = &panel{}
+			p.ticks, p.minor, g.years = yearMonthTicks(g.t0, g.t1, xmax-xmin)
+			p.sc = scale{g}
 		}
 	}
 	if p == nil {
 		p = timePanel(from, to, xmin, xmax, false, w)
 	}
-	p.r, p.rowH, p.top = 4.5, 11, 4
+	p.r, p.rowH, p.top = 4.5, 12, 6
 	p.stack(es, 3)
+	p.rows = 3 // the same height for every page's picture
 	H := p.axisY() + p.labelDepth() - 2
 
-	id := chartID(cfg.ID, "mini", cfg.Title)
-	title := cmp.Or(cfg.Title, w.title())
+	id := chartID(cfg.ID, "mini", cfg.Title, W, eventIDs(es))
+	title := cmp.Or(cfg.Title, w.timeline)
 	desc := cmp.Or(cfg.Desc, w.miniDesc(strconv.Itoa(from.Year()), strconv.Itoa(to.Add(-day).Year()), w.events(len(es))))
 	var out writer
 	out.open("mini", id, W, H, title, desc)
 	p.drawAxis(&out, box{})
 	if len(p.sc) == 2 {
 		// Two slashes across the axis where it breaks.
-		x, y := (p.sc[0].x1+p.sc[1].x0)/2, p.axisY()
+		x, y := float64((p.sc[0].x1+p.sc[1].x0)/2), p.axisY()
 		out.printf(`<path class="axis" d="M%s %sl4 -8M%s %sl4 -8" stroke="currentColor" stroke-opacity=".5" fill="none"/>`,
 			num(x-5), num(y+4), num(x+1), num(y+4))
 	}

@@ -54,10 +54,12 @@ func newGraph(nodes []Node, edges []Edge, maxNodes int) graph {
 	})
 	var g graph
 	index := make(map[string]int, len(ns))
+	seen := make(map[string]bool, len(ns))
 	for _, n := range ns {
-		if _, dup := index[n.ID]; dup || n.ID == "" {
+		if seen[n.ID] || n.ID == "" {
 			continue
 		}
+		seen[n.ID] = true
 		if maxNodes > 0 && len(g.nodes) == maxNodes {
 			g.dropped++
 			continue
@@ -133,7 +135,7 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	rmin, rmax := 4.0, min(max(min(W, H)/24, 10), 22)
 	radius := make([]float64, len(g.nodes))
 	for i, n := range g.nodes {
-		radius[i] = rmin + (rmax-rmin)*math.Sqrt(float64(max(n.Weight, 0))/float64(maxW))
+		radius[i] = rmin + float64((rmax-rmin)*math.Sqrt(float64(max(n.Weight, 0))/float64(maxW)))
 	}
 	// Leave room on each side for a label beside a node at the edge: the layout is
 	// stretched to its frame, so the outermost nodes sit on it.
@@ -144,8 +146,12 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	labels := placeLabels(g.nodes, xs, ys, radius, area)
 
 	nb := g.neighbours()
-	id := chartID(cfg.ID, "network", cfg.Title)
-	title := cmp.Or(cfg.Title, w.networkTitle())
+	ids := make([]string, len(g.nodes))
+	for i, n := range g.nodes {
+		ids[i] = n.ID
+	}
+	id := chartID(cfg.ID, "network", cfg.Title, float64(W*10000)+H, ids)
+	title := cmp.Or(cfg.Title, w.network)
 	desc := cfg.Desc
 	if desc == "" {
 		var top []string
@@ -176,14 +182,14 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 		l := g.links[i]
 		f := math.Sqrt(float64(l.weight) / float64(maxLink))
 		out.printf(`<line class="edge" x1="%s" y1="%s" x2="%s" y2="%s" stroke-width="%s" stroke-opacity="%s"/>`,
-			num(xs[l.a]), num(ys[l.a]), num(xs[l.b]), num(ys[l.b]), num(0.6+2.9*f), opacity(0.14+0.46*f))
+			num(xs[l.a]), num(ys[l.a]), num(xs[l.b]), num(ys[l.b]), num(0.6+float64(2.9*f)), opacity(0.14+float64(0.46*f)))
 	}
 	out.WriteString(`</g>`)
 
-	// Nodes, lightest first, each with its label.
+	// Nodes, heaviest first, so that keyboard users meet them in that order (circles
+	// and labels do not overlap, so the order of painting does not matter).
 	out.printf(`<g class="nodes" stroke="%s" stroke-width="1.5">`, bgPaint)
-	for i := len(g.nodes) - 1; i >= 0; i-- {
-		n := g.nodes[i]
+	for i, n := range g.nodes {
 		class, fill := groupPaint(n.Group)
 		out.link(n.URL, "node "+class, nodeTooltip(n, nb[i], w))
 		out.printf(`<circle class="mark" cx="%s" cy="%s" r="%s" fill="%s"/>`, num(xs[i]), num(ys[i]), num(radius[i]), fill)
@@ -201,13 +207,6 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	drawLegend(&out, legend, H-legendH-2, groupPaint)
 	out.close()
 	return template.HTML(out.String())
-}
-
-func (w *words) networkTitle() string {
-	if w == english {
-		return "Network of actors"
-	}
-	return "Netz der Akteure"
 }
 
 // opacity formats an opacity with two decimals.
@@ -250,7 +249,7 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 	for i, n := range nodes {
 		text := truncate(n.Label, 24)
 		x, y, r := xs[i], ys[i], radius[i]
-		d := r*0.72 + 2
+		d := float64(r*0.72) + 2
 		cands := []struct {
 			x, y   float64
 			anchor string

@@ -17,7 +17,7 @@ func (g segment) at(t time.Time) float64 {
 	}
 	f := float64(t.Unix()-g.t0.Unix()) / span
 	f = min(max(f, 0), 1)
-	return g.x0 + f*(g.x1-g.x0)
+	return g.x0 + float64(f*(g.x1-g.x0))
 }
 
 // A scale maps time to x through one segment, or two with a gap between them where the

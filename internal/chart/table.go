@@ -42,7 +42,7 @@ func NetworkTable(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	}
 	w := wordsFor(cfg.Lang)
 	var out writer
-	out.printf(`<table class="chart-table"><caption>%s</caption>`, esc(cmp.Or(cfg.Title, w.networkTitle())))
+	out.printf(`<table class="chart-table"><caption>%s</caption>`, esc(cmp.Or(cfg.Title, w.network)))
 	out.printf(`<thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
 		esc(w.colActor), esc(w.colMentions), esc(w.colWith))
 	for _, r := range rows {

@@ -17,7 +17,7 @@ type Event struct {
 	// date.Date's Start and End give them); a zero End, or one before Start, is Start.
 	Start, End time.Time
 	Label      string // the date as the page shows it: "19. Juni 2024"
-	Topic      int    // colour index, 0 to 7; -1 for none
+	Topic      int    // colour index, 0 to 7 (higher ones wrap around); -1 for none
 }
 
 // A TimelineConfig says how to draw a timeline.
@@ -63,6 +63,16 @@ func entries(events []Event) []entry {
 	return es
 }
 
+// eventIDs returns the IDs of es, for a chart's default id.
+func eventIDs(es []entry) []string {
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// tooltip returns the event's date and title.
 func (e entry) tooltip() string {
 	if e.Label == "" {
 		return e.Title
@@ -90,10 +100,10 @@ type panel struct {
 }
 
 // axisY is the y of the panel's axis line.
-func (p *panel) axisY() float64 { return p.top + float64(p.rows)*p.rowH + 3 }
+func (p *panel) axisY() float64 { return p.top + float64(float64(p.rows)*p.rowH) + 3 }
 
 // y is the centre of row i.
-func (p *panel) y(row int) float64 { return p.axisY() - 3 - (float64(row)+0.5)*p.rowH }
+func (p *panel) y(row int) float64 { return p.axisY() - 3 - float64((float64(row)+0.5)*p.rowH) }
 
 // A mark is an event placed in a panel: a circle at x0 when x0 == x1, else a bar.
 type mark struct {
@@ -143,54 +153,104 @@ func (p *panel) stack(es []entry, maxRows int) {
 }
 
 // stackLabelled places marks in rows with a label beside each where there is room
-// between xmin and xmax: in the lowest row with room for the label on either side (the
-// right preferred, or the left for a mark in the right half), opening rows while there
-// are fewer than labelRows; a mark that finds no room for its label keeps only its
-// tooltip and goes in the lowest row with room for the mark, up to maxRows.
+// between xmin and xmax, opening rows while there are fewer than labelRows. Marks are
+// labelled loneliest first, so that a cluster cannot take the room an isolated mark
+// needs. A label goes on the side with fewer marks in its way (so that in a cluster the
+// first marks are labelled to the left and the last to the right, and both share rows),
+// else on the other side, in the lowest row with room. Marks that find no room for their
+// label keep only their tooltip and go, in time order, in the lowest row with room for
+// the mark, up to maxRows.
 func (p *panel) stackLabelled(es []entry, labelRows, maxRows, maxChars int, xmin, xmax float64) {
-	l := lanes{max: labelRows}
-	for _, e := range es {
-		m := p.shape(e)
-		ext := m.extent(p.r)
-		text := truncate(e.Title, maxChars)
+	type side struct {
+		ext          extent
+		x            float64
+		anchor, text string
+	}
+	type cand struct {
+		mark
+		sides  []side // in order of preference
+		crowd  int
+		placed bool
+		used   extent // in its row, with the label
+	}
+	centres := make([]float64, len(es)) // sorted, as es is
+	cs := make([]cand, len(es))
+	for i, e := range es {
+		cs[i].mark = p.shape(e)
+		centres[i] = (cs[i].x0 + cs[i].x1) / 2
+	}
+	// crowd counts the marks with centres in [a, b).
+	crowd := func(a, b float64) int {
+		i, _ := slices.BinarySearch(centres, a)
+		j, _ := slices.BinarySearch(centres, b)
+		return j - i
+	}
+	for i := range cs {
+		c := &cs[i]
+		ext := c.extent(p.r)
+		text := truncate(c.Title, maxChars)
 		tw := textWidth(text, labelSize)
-		type side struct {
-			ext    extent
-			x      float64
-			anchor string
-		}
-		right := side{extent{ext.a, ext.b + 3 + tw}, ext.b + 2, "start"}
-		left := side{extent{ext.a - 3 - tw, ext.b}, ext.a - 2, "end"}
-		var sides []side
-		if (m.x0+m.x1)/2 > (xmin+xmax)/2 {
+		right := side{extent{ext.a, ext.b + 3 + tw}, ext.b + 2, "start", text}
+		left := side{extent{ext.a - 3 - tw, ext.b}, ext.a - 2, "end", text}
+		nl, nr := crowd(left.ext.a, ext.a), crowd(ext.b, right.ext.b)
+		c.crowd = nl + nr
+		if nl < nr {
 			right, left = left, right
 		}
 		for _, s := range []side{right, left} {
 			if s.ext.a >= xmin && s.ext.b <= xmax {
-				sides = append(sides, s)
+				c.sides = append(c.sides, s)
 			}
 		}
-		row := -1
+	}
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(cs[a].crowd, cs[b].crowd) })
+
+	l := lanes{max: labelRows}
+	for _, k := range order {
+		c := &cs[k]
 	rows:
-		for i := 0; i < l.max && len(sides) > 0; i++ {
+		for i := 0; i < l.max && len(c.sides) > 0; i++ {
 			if i == len(l.rows) {
 				l.rows = append(l.rows, nil) // an empty row has room for either side
 			}
-			for _, s := range sides {
+			for _, s := range c.sides {
 				if l.free(i, s.ext) {
 					l.take(i, s.ext)
-					row, m.label, m.lx, m.anchor = i, text, s.x, s.anchor
+					c.row, c.label, c.lx, c.anchor, c.placed = i, s.text, s.x, s.anchor, true
+					c.used = s.ext
 					break rows
 				}
 			}
 		}
-		if row < 0 {
-			l.max = maxRows
-			row = l.place(ext)
-			l.max = labelRows
+	}
+	// Then give back what was cut from a label where its row has room for more.
+	for _, k := range order {
+		c := &cs[k]
+		whole := truncate(c.Title, 2*maxChars)
+		if !c.placed || whole == c.label {
+			continue
 		}
-		m.row = row
-		p.marks = append(p.marks, m)
+		grow := textWidth(whole, labelSize) - textWidth(c.label, labelSize)
+		e := extent{c.used.a, c.used.b + grow}
+		if c.anchor == "end" {
+			e = extent{c.used.a - grow, c.used.b}
+		}
+		l.remove(c.row, c.used)
+		if e.a >= xmin && e.b <= xmax && l.free(c.row, e) {
+			c.label, c.used = whole, e
+		}
+		l.take(c.row, c.used)
+	}
+	l.max = maxRows
+	for i := range cs {
+		if !cs[i].placed {
+			cs[i].row = l.place(cs[i].extent(p.r))
+		}
+		p.marks = append(p.marks, cs[i].mark)
 	}
 	p.rows = max(len(l.rows), 1)
 }
@@ -245,7 +305,7 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 		zp = zoomPanel(zf, zt, xmin, xmax, w)
 		zp.r, zp.rowH = 5, 18
 		maxChars := min(max(int((xmax-xmin)/(labelSize*glyphWidth)/2.6), 14), 34)
-		zp.stackLabelled(zoomed, 12, 16, maxChars, 4, W-4)
+		zp.stackLabelled(zoomed, 9, 14, maxChars, 4, W-4)
 	}
 
 	// Vertical layout, top to bottom.
@@ -270,8 +330,8 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 	legend, legendH := legendItems(topics, cfg.Legend, xmin-margin/2, xmax+margin/2)
 	y = legendTop + legendH + 4
 
-	id := chartID(cfg.ID, "timeline", cfg.Title)
-	title := cmp.Or(cfg.Title, w.title())
+	id := chartID(cfg.ID, "timeline", cfg.Title, W, eventIDs(es))
+	title := cmp.Or(cfg.Title, w.timeline)
 	desc := cfg.Desc
 	if desc == "" {
 		desc = w.timelineDesc(strconv.Itoa(es[0].from.Year()), strconv.Itoa(latest(es).Add(-day).Year()), w.events(len(es)))
@@ -285,7 +345,7 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 	if ov != nil && zp != nil {
 		bx0, bx1 := ov.sc.x(zf), ov.sc.x(zt)
 		if bx1-bx0 < 4 {
-			c := (bx0 + bx1) / 2
+			c := float64((bx0 + bx1) / 2)
 			bx0, bx1 = c-2, c+2
 		}
 		l, r := xmin-margin/2, xmax+margin/2
@@ -319,13 +379,6 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 	return template.HTML(out.String())
 }
 
-func (w *words) title() string {
-	if w == english {
-		return "Timeline"
-	}
-	return "Zeitleiste"
-}
-
 // drawMarks writes the panel's marks, each a link with its tooltip, and their labels.
 func (p *panel) drawMarks(out *writer) {
 	out.printf(`<g class="marks" stroke="%s" stroke-width="1.5">`, bgPaint)
@@ -344,8 +397,8 @@ func (p *panel) drawMarks(out *writer) {
 			out.printf(`<path class="mark" d="%s" fill="%s"/>`, capsule(m.x0, m.x1, y, p.r, !m.open0, !m.open1), fill)
 		}
 		if m.label != "" {
-			out.printf(`<text class="label" x="%s" y="%s" text-anchor="%s" font-size="%s" fill="currentColor" stroke-width="3" stroke-linejoin="round" paint-order="stroke">%s</text>`,
-				num(m.lx), num(y+labelSize*0.35), m.anchor, num(labelSize), esc(m.label))
+			out.printf(`<text class="label" x="%s" y="%s" text-anchor="%s" fill="currentColor" stroke-width="3" stroke-linejoin="round" paint-order="stroke">%s</text>`,
+				num(m.lx), num(y+labelSize*0.35), m.anchor, esc(m.label))
 		}
 		out.endLink(m.URL)
 	}

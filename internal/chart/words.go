@@ -4,6 +4,7 @@ import "fmt"
 
 // words are what the charts write in the page's language.
 type words struct {
+	timeline, network   string // default titles
 	monthsShort, months [12]string
 	enlarged            string // caption of the zoom panel, after its span
 	events              func(n int) string
@@ -34,11 +35,13 @@ func plural(n int, one, many string) string {
 }
 
 var german = &words{
+	timeline:    "Zeitleiste",
+	network:     "Netz der Akteure",
 	monthsShort: [12]string{"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
 	months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
 		"Juli", "August", "September", "Oktober", "November", "Dezember"},
 	enlarged:   "vergrößert",
-	events:     func(n int) string { return plural(n, "Ereignis", "Ereignisse") },
+	events:     func(n int) string { return plural(n, "Ereignis", "Ereignissen") }, // dative: "mit 49 Ereignissen"
 	mentions:   func(n int) string { return plural(n, "Erwähnung", "Erwähnungen") },
 	paragraphs: func(n int) string { return "in " + plural(n, "Absatz", "Absätzen") + " gemeinsam genannt" },
 	timelineDesc: func(from, to, events string) string {
@@ -65,6 +68,8 @@ var german = &words{
 }
 
 var english = &words{
+	timeline:    "Timeline",
+	network:     "Network of actors",
 	monthsShort: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},

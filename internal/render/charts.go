@@ -63,11 +63,21 @@ func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Eve
 	return out
 }
 
+// timelineChart draws the timeline twice: for wide screens and, with larger type
+// relative to its width, for phones; the stylesheet shows one of them.
 func (r *Renderer) timelineChart(root string) template.HTML {
 	_, legend := r.topicColours()
-	return chart.Timeline(r.chartEvents(r.d.Events, root), chart.TimelineConfig{
-		ID: "tl", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: legend, Lang: r.l.Lang,
-	})
+	events := r.chartEvents(r.d.Events, root)
+	cfg := chart.TimelineConfig{Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: legend, Lang: r.l.Lang}
+	wide, narrow := cfg, cfg
+	wide.ID, wide.Width = "tl", 720
+	narrow.ID, narrow.Width = "tl-n", 360
+	return both(chart.Timeline(events, wide), chart.Timeline(events, narrow))
+}
+
+// both wraps a picture drawn for wide screens and one drawn for phones.
+func both(wide, narrow template.HTML) template.HTML {
+	return `<div class="wide">` + wide + `</div><div class="narrow">` + narrow + `</div>`
 }
 
 func (r *Renderer) miniTimeline(events []*dossier.Event, root string) template.HTML {
@@ -104,5 +114,8 @@ func (r *Renderer) network(root string) ([]chart.Node, []chart.Edge, chart.Netwo
 func (r *Renderer) networkPage(p Page) (any, error) {
 	p.Title = r.l.Network
 	nodes, edges, cfg := r.network(p.Root)
-	return NetworkPage{Page: p, Picture: chart.Network(nodes, edges, cfg), Table: chart.NetworkTable(nodes, edges, cfg)}, nil
+	narrow := cfg
+	narrow.ID, narrow.Width, narrow.Height, narrow.MaxNodes = "nw-n", 360, 420, 30
+	picture := both(chart.Network(nodes, edges, cfg), chart.Network(nodes, edges, narrow))
+	return NetworkPage{Page: p, Picture: picture, Table: chart.NetworkTable(nodes, edges, cfg)}, nil
 }
