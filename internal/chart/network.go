@@ -250,10 +250,11 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 		text := truncate(n.Label, 24)
 		x, y, r := xs[i], ys[i], radius[i]
 		d := float64(r*0.72) + 2
-		cands := []struct {
+		type spot struct {
 			x, y   float64
 			anchor string
-		}{
+		}
+		cands := []spot{
 			{x + r + 3, y + 4, "start"},
 			{x - r - 3, y + 4, "end"},
 			{x, y + r + 12, "middle"},
@@ -262,6 +263,14 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 			{x + d, y + d + 9, "start"},
 			{x - d, y - d - 1, "end"},
 			{x - d, y + d + 9, "end"},
+		}
+		// In the dense middle the heaviest nodes may find no place beside them: try
+		// places a line further out above and below, so that the nodes a reader looks
+		// for first keep their names.
+		if i < 10 {
+			for k := 1.0; k <= 3; k++ {
+				cands = append(cands, spot{x, y - r - 4 - float64(13*k), "middle"}, spot{x, y + r + 12 + float64(13*k), "middle"})
+			}
 		}
 	candidates:
 		for _, c := range cands {
@@ -283,6 +292,19 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 			placed = append(placed, b)
 			labels[i] = nodeLabel{text: text, x: c.x, y: c.y, anchor: c.anchor, bold: i < 5}
 			break
+		}
+		// A heavy node with no free place keeps its name on top of its own circle, over
+		// its halo, as long as no other label is in the way.
+		if labels[i].text == "" && i < 10 {
+			b := textBox(text, x, y+4, labelSize, "middle")
+			free := b.inside(bounds)
+			for _, p := range placed {
+				free = free && !b.overlaps(p)
+			}
+			if free {
+				placed = append(placed, b)
+				labels[i] = nodeLabel{text: text, x: x, y: y + 4, anchor: "middle", bold: i < 5}
+			}
 		}
 	}
 	return labels
