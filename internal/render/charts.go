@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"time"
 
 	"dossier/internal/chart"
@@ -36,14 +37,10 @@ func (r *Renderer) topicColours() (map[*dossier.Topic]int, []string) {
 	return colour, legend
 }
 
+// rankTopics orders topics by their number of events, most first; ties keep their order.
 func rankTopics(ts []*dossier.Topic) []*dossier.Topic {
-	out := append([]*dossier.Topic(nil), ts...)
-	// stable: ties keep the topics' order by title
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j].Events) > len(out[j-1].Events); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	out := slices.Clone(ts)
+	slices.SortStableFunc(out, func(a, b *dossier.Topic) int { return len(b.Events) - len(a.Events) })
 	return out
 }
 
