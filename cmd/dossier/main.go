@@ -1,7 +1,9 @@
 // Command dossier builds an annotated dossier into a static site.
 //
 //	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false]
-//	dossier check  [-src .] [-strict] [-v]
+//	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict]
+//	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
+//	dossier new    note|actor|topic|event …
 package main
 
 import (
@@ -12,23 +14,26 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"dossier/internal/build"
 	"dossier/internal/diag"
-	"dossier/internal/seed"
 )
 
 const usage = `usage: dossier <command> [flags]
 
 commands:
   build   build the site into -out (default public)
+  serve   preview the site at http://127.0.0.1:1313/, rebuilt and reloaded on every change
   check   validate everything, write nothing
+  new     write a new note, actor, topic or event from a template
 
 Run "dossier <command> -h" for the flags of a command.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C, or a terminal or service manager that ends the program, stops `serve` cleanly.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
@@ -41,8 +46,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return cmdBuild(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
 	case "check":
 		return cmdCheck(ctx, args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -76,37 +85,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", len(res.Files), cfg.Out)
-	return 0
-}
-
-func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg := build.Config{}
-	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
-	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
-	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
-	verbose := fs.Bool("v", false, "also list the seed lines classified as boilerplate")
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	res, err := build.Run(ctx, cfg)
-	report(stderr, res.Problems, true)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	if *verbose && res.Dossier != nil {
-		for _, a := range res.Dossier.Articles {
-			for _, l := range a.Lines {
-				if l.Kind == seed.Boilerplate {
-					fmt.Fprintf(stdout, "seeds/%s:%d: boilerplate (%s): %.60q\n", a.Seed.Name, l.N, l.Reason, l.Text)
-				}
-			}
-		}
-	}
-	w := len(res.Problems.Warnings())
-	fmt.Fprintf(stdout, "dossier: %d articles, %d actors, %d topics, %d events, %d notes; %d warnings\n",
-		len(res.Dossier.Articles), len(res.Dossier.Actors), len(res.Dossier.Topics), len(res.Dossier.Events), len(res.Dossier.Notes), w)
 	return 0
 }
 

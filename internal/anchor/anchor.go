@@ -141,6 +141,41 @@ func (t *Text) Find(quote, prefix, suffix string) Result {
 	return q.fuzzy()
 }
 
+// Spans reports whether the quote, normalized, runs across consecutive passages joined by a
+// space, and the lines of the first and last of them. A quote lies within one passage, so
+// Find anchors such a quote at best approximately in one of them; an editor who copied two
+// paragraphs should hear that instead.
+func (t *Text) Spans(quote string) (first, last int, ok bool) {
+	nq := fold(quote).s
+	fs := t.folded()
+	if nq == "" || len(fs) < 2 {
+		return 0, 0, false
+	}
+	var b strings.Builder
+	starts := make([]int, len(fs)) // where each passage begins in the joined text
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(f.s)
+	}
+	all := b.String()
+	for i := 0; ; {
+		k := strings.Index(all[i:], nq)
+		if k < 0 {
+			return 0, 0, false
+		}
+		start, end := i+k, i+k+len(nq)
+		p, _ := slices.BinarySearch(starts, start+1) // the passage holding all[start]
+		q, _ := slices.BinarySearch(starts, end)     // the passage holding all[end-1]
+		if p != q {
+			return t.ps[p-1].Line, t.ps[q-1].Line, true
+		}
+		i = start + 1
+	}
+}
+
 // found returns the result for hits that fit the context: the one hit, or several that are
 // ambiguous.
 func found(hs []hit, s Status) Result {

@@ -4,9 +4,12 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	defaults "dossier"
@@ -58,6 +61,10 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		res.Phases = append(res.Phases, Phase{name, time.Since(start)})
 	}
 
+	if cfg.Out != "" && holds(cfg.Out, cfg.Src) {
+		// Replacing the output folder would delete the sources it holds.
+		return res, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
+	}
 	start := time.Now()
 	root, err := os.OpenRoot(cfg.Src)
 	if err != nil {
@@ -84,8 +91,12 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.BaseURL != "" {
 		baseURL = cfg.BaseURL
 	}
+	templates, err := sub(fsys, "templates")
+	if err != nil {
+		return res, &PhaseError{"render", err}
+	}
 	r, err := render.New(d, render.Config{
-		Templates: layers{sub(fsys, "templates"), defaults.Templates()},
+		Templates: layers{templates, defaults.Templates()},
 		BaseURL:   baseURL,
 		CSS:       "static/style.css",
 	})
@@ -100,7 +111,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	for _, p := range pages {
 		files = append(files, site.File{Path: p.Path, Data: p.Data})
 	}
-	static, err := site.Static(layers{sub(fsys, "static"), defaults.Static()}, "static")
+	staticDir, err := sub(fsys, "static")
+	if err != nil {
+		return res, &PhaseError{"render", err}
+	}
+	static, err := site.Static(layers{staticDir, defaults.Static()}, "static")
 	if err != nil {
 		return res, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
 	}
@@ -124,14 +139,24 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	return res, nil
 }
 
-// sub returns the folder dir of fsys, or an empty file system if there is none.
-func sub(fsys fs.FS, dir string) fs.FS {
-	if _, err := fs.Stat(fsys, dir); err != nil {
-		return layers{}
+// holds reports whether the folder dir is path or one of its parents.
+func holds(dir, path string) bool {
+	d, err1 := filepath.Abs(dir)
+	p, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return false
 	}
-	s, err := fs.Sub(fsys, dir)
-	if err != nil {
-		return layers{}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sub returns the folder dir of fsys, or an empty file system if there is none. A folder
+// that is there but cannot be read (a link leaving the dossier) is an error, not ignored.
+func sub(fsys fs.FS, dir string) (fs.FS, error) {
+	if _, err := fs.Stat(fsys, dir); errors.Is(err, fs.ErrNotExist) {
+		return layers{}, nil
+	} else if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %w (a symbolic link leaving the dossier?)", dir, err)
 	}
-	return s
+	return fs.Sub(fsys, dir)
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 	"golang.org/x/sync/errgroup"
@@ -45,6 +46,7 @@ type Site struct {
 	Title, Subtitle string
 	Language        string // "de" or "en"
 	BaseURL         string
+	IgnoreNames     []Ref // capitalised runs in the seeds that are no one to link ("Fernem Osten")
 }
 
 // Article describes one seed.
@@ -165,13 +167,21 @@ type file struct {
 	*fields
 }
 
+// MaxFileSize is the largest content file read, in bytes: an editor's note or profile is a
+// few kilobytes, and markdown's cost grows faster than its length on nested input.
+const MaxFileSize = 1 << 20
+
 func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*file, bool) {
+	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
+		errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "file is %.1f MB, larger than the %d MB a content file may have; split it or move long text to a seed", float64(st.Size())/(1<<20), MaxFileSize>>20)
+		return nil, false
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Errorf(diag.Pos{File: name}, "file is missing; create it with a `title:` in front matter")
 		} else {
-			errs.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
+			errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read: %v", err)
 		}
 		return nil, false
 	}
@@ -183,6 +193,21 @@ func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*fi
 func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *file {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if !utf8.Valid(data) {
+		// Report the first bad byte, then read the rest as far as it goes.
+		bad := 0
+		for bad < len(data) {
+			r, n := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			bad += n
+		}
+		line := 1 + bytes.Count(data[:bad], []byte("\n"))
+		col := 1 + bad - (bytes.LastIndexByte(data[:bad], '\n') + 1)
+		errs.Errorf(diag.Pos{File: name, Line: line, Col: col}, "the text is not valid UTF-8 (is it Latin-1?); convert the file, e.g. with `iconv -f latin1 -t utf-8`")
+		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
+	}
 	f := &file{Meta: Meta{File: name, ID: strings.TrimSuffix(path.Base(name), ".md")}}
 	top := diag.Pos{File: name, Line: 1, Col: 1}
 	// The front matter's first line follows the opening "---", after any blank lines.
@@ -244,10 +269,11 @@ func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Pa
 				return fs.SkipDir
 			}
 		case e.IsDir():
+		case !e.Type().IsRegular():
+			// Checked before the name: a linked folder would otherwise be skipped quietly.
+			errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
 		case !strings.HasSuffix(e.Name(), ".md"):
 			errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
-		case !e.Type().IsRegular():
-			errs.Errorf(diag.Pos{File: name}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
 		case !ValidSlug(strings.TrimSuffix(e.Name(), ".md")):
 			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(strings.TrimSuffix(e.Name(), ".md"))+".md")
 		default:
@@ -294,7 +320,10 @@ func loadSite(f *file) *Site {
 	if s.Language == "" {
 		s.Language = "de"
 	}
-	s.BaseURL, _ = f.str("base_url", false, "")
+	var pos diag.Pos
+	s.BaseURL, pos = f.str("base_url", false, "")
+	f.webURL("base_url", s.BaseURL, pos)
+	s.IgnoreNames = f.list("ignore_names")
 	f.unknown()
 	return s
 }
@@ -306,7 +335,9 @@ func loadArticle(f *file) *Article {
 	a.Publisher, _ = f.str("publisher", false, "")
 	a.Author, _ = f.str("author", false, "")
 	a.Published, _ = f.date("published", false)
-	a.URL, _ = f.str("url", false, "")
+	var pos diag.Pos
+	a.URL, pos = f.str("url", false, "")
+	f.webURL("url", a.URL, pos)
 	for _, kv := range f.mapping("lines") {
 		from, to, err := lineRange(kv[0].Value)
 		if err != nil {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -165,6 +166,18 @@ func ValidSlug(s string) bool { return slugRE.MatchString(s) }
 func (f *fields) checkSlug(s string, pos diag.Pos, what string) {
 	if !ValidSlug(s) {
 		f.errs.Errorf(pos, "%s %q is not a valid id: use lowercase letters, digits and hyphens, like %q", what, s, Slugify(s))
+	}
+}
+
+// webURL reports a value of key that is not empty and not an absolute http(s) address: it
+// becomes a link, and a javascript: or relative one would not lead where readers expect.
+func (f *fields) webURL(key, s string, pos diag.Pos) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) || u.Host == "" {
+		f.errs.Errorf(pos, "%s %q is not a web address; write it in full, like `%s: https://example.org/…`", key, s, key)
 	}
 }
 

@@ -22,6 +22,10 @@ import (
 // the warning is only a warning because the rest is not.
 func (r *resolver) warnUnknownNames() {
 	words := corpusWords(r.d.Articles)
+	ignore := map[string]bool{}
+	for _, n := range r.d.Site.IgnoreNames {
+		ignore[n.ID] = true
+	}
 	for _, art := range r.d.Articles {
 		if art.Seed == nil {
 			continue
@@ -38,6 +42,9 @@ func (r *resolver) warnUnknownNames() {
 				continue
 			}
 			for _, c := range nameCandidates(l, words) {
+				if ignore[c.name] {
+					continue
+				}
 				f := byName[c.name]
 				if f == nil {
 					f = &found{pos: diag.Pos{File: "seeds/" + art.Seed.Name, Line: l.N, Col: c.col}, name: c.name}
@@ -51,10 +58,14 @@ func (r *resolver) warnUnknownNames() {
 		}
 		for _, f := range order {
 			also := ""
-			if len(f.lines) > 1 {
+			switch len(f.lines) {
+			case 1:
+			case 2:
 				also = " (also on line " + joinInts(f.lines[1:]) + ")"
+			default:
+				also = " (also on lines " + joinInts(f.lines[1:]) + ")"
 			}
-			r.errs.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, or create the actor with `dossier new actor %q`", f.name, also, f.name)
+			r.errs.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
 		}
 	}
 }
@@ -63,6 +74,9 @@ func (r *resolver) warnUnknownNames() {
 type corpus struct {
 	lower   map[string]bool // words written in lower case somewhere
 	article map[string]bool // capitalised words that follow an article somewhere, lower-cased
+	known   map[string]bool // nameLike's answers so far: the same words recur on every line
+	dets    map[string]bool // determiners, as a set
+	tokens  map[*Line][]token
 }
 
 // determiners precede nouns, rarely names.
@@ -75,15 +89,19 @@ var determiners = []string{
 }
 
 func corpusWords(arts []*Article) corpus {
-	c := corpus{lower: map[string]bool{}, article: map[string]bool{}}
+	c := corpus{lower: map[string]bool{}, article: map[string]bool{}, known: map[string]bool{}, dets: map[string]bool{}, tokens: map[*Line][]token{}}
+	for _, d := range determiners {
+		c.dets[d] = true
+	}
 	for _, art := range arts {
 		for _, l := range art.Lines {
 			toks := tokens(l.Text)
+			c.tokens[l] = toks
 			for i, t := range toks {
 				r, _ := utf8.DecodeRuneInString(t.text)
 				if unicode.IsLower(r) {
 					c.lower[t.text] = true
-				} else if i > 0 && !toks[i-1].breakAfter && slices.Contains(determiners, strings.ToLower(toks[i-1].text)) {
+				} else if i > 0 && c.determiner(toks[i-1]) {
 					c.article[strings.ToLower(t.text)] = true
 				}
 			}
@@ -92,12 +110,23 @@ func corpusWords(arts []*Article) corpus {
 	return c
 }
 
+// determiner reports whether t is an article or the like, directly before the next word.
+func (c corpus) determiner(t token) bool {
+	return !t.breakAfter && c.dets[strings.ToLower(t.text)]
+}
+
 // notNames are capitalised words that stand before names, or before nouns that would look
 // like names after them, without being part of them: titles and quantities.
 var notNames = []string{
 	"Herr", "Herrn", "Frau", "Dr", "Prof", "Professor", "Professorin", "Präsident", "Präsidentin",
 	"Präsidenten", "Machthaber", "Minister", "Ministerin",
 	"Dutzende", "Hunderte", "Tausende", "Hunderttausende", "Millionen", "Milliarden",
+	// Words that begin sentences, where German capitalises them too.
+	"Aber", "Als", "Auch", "Bereits", "Da", "Damals", "Dann", "Denn", "Doch", "Dort", "Heute",
+	"Hier", "Jetzt", "Laut", "Nach", "Noch", "Nun", "Nur", "Ob", "Oder", "Schon", "Seit", "So",
+	"Trotz", "Und", "Wann", "Warum", "Was", "Weil", "Wenn", "Wer", "Wie", "Wo", "Zudem",
+	"Während", "Wegen", "Beide", "Alle", "Viele", "Einige", "Mehrere", "Er", "Sie", "Es", "Wir",
+	"Ich", "Man",
 }
 
 // prepositions end in -en like adjectives but precede names as well as nouns.
@@ -106,12 +135,12 @@ var prepositions = []string{"zwischen", "gegen", "neben", "unter", "hinter", "we
 // beforeNoun reports whether the word before a capitalised word makes that word a noun: an
 // article, a number, or an inflected adjective ("im nordostukrainischen Gebiet Charkiw").
 // Names follow verbs ("sagte Victor Cha") far more often than adjectives.
-func beforeNoun(prev token) bool {
+func (c corpus) beforeNoun(prev token) bool {
 	if prev.breakAfter {
 		return false
 	}
 	w := prev.text
-	if slices.Contains(determiners, strings.ToLower(w)) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
+	if c.determiner(prev) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -129,6 +158,15 @@ func beforeNoun(prev token) bool {
 // nameLike reports whether t may be part of a name: capitalised, with lower case after the
 // first letter (so not an acronym like "USA"), and never used as a plain word in the seeds.
 func (c corpus) nameLike(t string) bool {
+	like, ok := c.known[t]
+	if !ok {
+		like = c.looksLikeName(t)
+		c.known[t] = like
+	}
+	return like
+}
+
+func (c corpus) looksLikeName(t string) bool {
 	first, size := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) || !strings.ContainsFunc(t[size:], unicode.IsLower) || strings.ContainsFunc(t, unicode.IsDigit) {
 		return false
@@ -182,13 +220,17 @@ func nameCandidates(l *Line, c corpus) []candidate {
 		}
 		run = run[:0]
 	}
-	toks := tokens(l.Text)
+	toks := c.tokens[l]
 	if i := strings.Index(l.Text, "©"); i >= 0 {
 		// A photo credit names the photographer, who is no actor of the dossier.
-		toks = slices.DeleteFunc(toks, func(t token) bool { return t.start > i })
+		k := 0
+		for k < len(toks) && toks[k].start < i {
+			k++
+		}
+		toks = toks[:k]
 	}
 	for i, t := range toks {
-		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) || len(run) == 0 && i > 0 && beforeNoun(toks[i-1]) {
+		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) || len(run) == 0 && i > 0 && c.beforeNoun(toks[i-1]) {
 			flush()
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -135,7 +136,7 @@ func (r *resolver) readSeeds() {
 			continue
 		}
 		bySeed[name] = a
-		data, err := fs.ReadFile(r.fsys, "seeds/"+name)
+		data, err := readLimited(r.fsys, "seeds/"+name, seed.MaxSize+1) // seed.Parse refuses more
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				r.errs.Errorf(a.Article.Seed.Pos, "seed file seeds/%s does not exist%s", name, r.seedHint(name))
@@ -172,6 +173,17 @@ func (r *resolver) readSeeds() {
 		}
 		a.text = anchor.NewText(passages(a))
 	}
+}
+
+// readLimited reads at most n bytes of the file name, so that a huge file is refused
+// without being read whole.
+func readLimited(fsys fs.FS, name string, n int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }
 
 func (r *resolver) seedHint(name string) string {
@@ -317,6 +329,16 @@ func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
 	}
 	res := art.text.Find(q.Text, q.Prefix, q.Suffix)
 	m := res.Match
+	if res.Status == anchor.NotFound || res.Status == anchor.Fuzzy && m.Score < 1 {
+		if first, last, ok := art.text.Spans(q.Text); ok {
+			hint := ""
+			if l := art.line(m.Line); l != nil && m.Score > 0 {
+				hint = fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, excerpt(l.Text, m.Start, m.End))
+			}
+			r.errs.Errorf(q.Pos, "%s quote runs across lines %d to %d of article %q (seeds/%s), but a quote must lie within one paragraph: quote one part, or write a note for each%s", what, first, last, art.ID, art.Seed.Name, hint)
+			return nil
+		}
+	}
 	switch res.Status {
 	case anchor.NotFound:
 		hint := "; copy the passage from the seed"
@@ -327,8 +349,11 @@ func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
 		return nil
 	case anchor.Ambiguous:
 		var lines []string
-		for _, c := range res.Candidates {
+		for _, c := range res.Candidates[:min(len(res.Candidates), 10)] {
 			lines = append(lines, strconv.Itoa(c.Line))
+		}
+		if len(res.Candidates) > 10 {
+			lines = append(lines, "…")
 		}
 		r.errs.Errorf(q.Pos, "%s quote occurs %d times in article %q (lines %s); add `prefix:` or `suffix:` with the words just before or after the one you mean", what, len(res.Candidates), art.ID, strings.Join(lines, ", "))
 		return nil

@@ -148,7 +148,7 @@ func TestCrawl(t *testing.T) {
 				queue = queue[1:]
 				err := chromedp.Do(ctx, chromedp.Navigate(u))
 				title, err2 := chromedp.Run(ctx, chromedp.Title())
-				links, err3 := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("a[href]"), a => a.href)`))
+				links, err3 := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("a[href]"), a => new URL(a.getAttribute("href"), document.baseURI).href)`))
 				if err = errors.Join(err, err2, err3); err != nil {
 					t.Errorf("%s: %v", u, err)
 					continue

@@ -80,9 +80,18 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
+// MaxSize is the largest seed accepted, in bytes. A news article is rarely above 100 kB;
+// a seed a hundred times larger is most likely the wrong file, and would make pages of
+// many megabytes (a 10 MB seed builds in a few seconds).
+const MaxSize = 10 << 20
+
 // Parse splits data into lines and classifies them. A byte order mark and CRLF line endings
-// are accepted; text that is not UTF-8 is an error naming its first bad line.
+// are accepted; text that is not UTF-8, NUL bytes, carriage returns inside a line and more
+// than MaxSize bytes are errors naming the first bad line.
 func Parse(name string, data []byte) (*Seed, error) {
+	if len(data) > MaxSize {
+		return nil, &Error{1, fmt.Sprintf("the seed is larger than %d MB; a news article is rarely above 100 kB: is it the right file?", MaxSize>>20)}
+	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &Error{1, "the seed is empty; put the article's text in it, one paragraph per line"}
@@ -90,9 +99,14 @@ func Parse(name string, data []byte) (*Seed, error) {
 	raw := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	s := &Seed{Name: name, Lines: make([]Line, len(raw))}
 	for i, text := range raw {
-		text = strings.TrimSuffix(text, "\r")
-		if !utf8.ValidString(text) {
-			return nil, &Error{i + 1, "the text is not valid UTF-8 (is it Latin-1?); convert the file, e.g. with `iconv -f latin1 -t utf-8`"}
+		text = strings.TrimRight(text, "\r")
+		switch {
+		case !utf8.ValidString(text):
+			return nil, &Error{i + 1, "the text is not valid UTF-8 (is it Latin-1 or UTF-16?); convert the file, e.g. with `iconv -f latin1 -t utf-8`"}
+		case strings.ContainsRune(text, 0):
+			return nil, &Error{i + 1, "the line holds a NUL byte; a seed is plain text, one paragraph per line: is it the right file?"}
+		case strings.ContainsRune(text, '\r'):
+			return nil, &Error{i + 1, "the line holds a carriage return (CR): the file has old Mac line endings or stray CRs; convert it to LF line endings, e.g. with `tr '\\r' '\\n'`"}
 		}
 		s.Lines[i] = Line{N: i + 1, Text: text}
 	}

@@ -77,7 +77,7 @@ func Static(fsys fs.FS, prefix string) ([]File, error) {
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", path.Join(prefix, p), err)
 		}
 		files = append(files, File{path.Join(prefix, p), data})
 		return nil
