@@ -1,10 +1,13 @@
 # make site: build the dossier into public/.  make test: run every test.
 GO ?= go
 
-.PHONY: site test check bench fuzz clean
+.PHONY: site serve test check bench fuzz clean
 
 site:
 	$(GO) run ./cmd/dossier build -src . -out public
+
+serve:
+	$(GO) run ./cmd/dossier serve -src .
 
 check:
 	$(GO) run ./cmd/dossier check -src . -strict
