@@ -188,14 +188,20 @@ func replaceWithChildren(n ast.Node) {
 // Renderer renders bodies for pages at one depth of the site.
 type Renderer struct{ r renderer.Renderer }
 
-// NewRenderer returns a renderer that writes an id link as root + path(scheme, id) +
-// fragment; root leads from the page to the top of the site ("" or "../").
-func NewRenderer(root string, path func(scheme, id string) string) *Renderer {
+// Target is where an id link leads: a path from the site's root, and a title that tells
+// the reader where before they follow it ("Frankfurter Rundschau, Z. 34"); it may be empty.
+type Target struct {
+	Path, Title string
+}
+
+// NewRenderer returns a renderer that writes an id link as root + target path + fragment;
+// root leads from the page to the top of the site ("" or "../").
+func NewRenderer(root string, resolve func(scheme, id, fragment string) Target) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(extensions()...),
 		goldmark.WithRendererOptions(
 			html.WithXHTML(),
-			renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{root, path}, 100)),
+			renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{root, resolve}, 100)),
 		),
 	)
 	return &Renderer{md.Renderer()}
@@ -214,8 +220,8 @@ func (r *Renderer) Render(d *Doc) (template.HTML, error) {
 }
 
 type linkRenderer struct {
-	root string
-	path func(scheme, id string) string
+	root    string
+	resolve func(scheme, id, fragment string) Target
 }
 
 func (l *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -228,10 +234,11 @@ func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Link)
-	dest := string(n.Destination)
+	dest, title := string(n.Destination), ""
 	if scheme, rest, ok := strings.Cut(dest, ":"); ok && isScheme(scheme) {
 		id, frag, hasFrag := strings.Cut(rest, "#")
-		dest = l.root + l.path(scheme, id)
+		t := l.resolve(scheme, id, frag)
+		dest, title = l.root+t.Path, t.Title
 		if hasFrag {
 			if i := strings.IndexByte(dest, '#'); i >= 0 {
 				dest = dest[:i] // an event's page fragment gives way to the editor's
@@ -241,6 +248,10 @@ func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 	}
 	_, _ = w.WriteString(`<a href="`)
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+	if title != "" {
+		_, _ = w.WriteString(`" title="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(title)))
+	}
 	_, _ = w.WriteString(`">`)
 	return ast.WalkContinue, nil
 }

@@ -7,7 +7,7 @@ import (
 
 func TestRender(t *testing.T) {
 	p := NewParser()
-	path := func(scheme, id string) string { return scheme + "s/" + id + ".html" }
+	path := func(scheme, id, frag string) Target { return Target{Path: scheme + "s/" + id + ".html"} }
 	for _, tc := range []struct {
 		in, root string
 		want     []string

@@ -98,7 +98,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	for _, root := range []string{"", "../"} {
-		r.md[root] = markdown.NewRenderer(root, r.idPath)
+		r.md[root] = markdown.NewRenderer(root, r.idTarget)
 	}
 	return r, nil
 }

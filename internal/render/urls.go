@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dossier/internal/dossier"
+	"dossier/internal/markdown"
 )
 
 // Where each page lives, relative to the site's root. Every link a page writes is
@@ -24,23 +25,35 @@ func actorPath(id string) string   { return "actors/" + id + ".html" }
 func topicPath(id string) string   { return "topics/" + id + ".html" }
 func eventPath(id string) string   { return timelinePath + "#e-" + id }
 
-// idPath returns the path of the content with scheme and id, for links in markdown bodies.
-func (r *Renderer) idPath(scheme, id string) string {
+// idTarget resolves a link in a markdown body to the content it names. A link to an
+// article's line says which article and line in its title, since a body often cites
+// several articles by line alone ("Z. 34").
+func (r *Renderer) idTarget(scheme, id, frag string) markdown.Target {
 	switch scheme {
 	case "article":
-		return articlePath(id)
+		t := markdown.Target{Path: articlePath(id)}
+		if a := r.d.Article(id); a != nil {
+			t.Title = a.Publisher
+			if t.Title == "" {
+				t.Title = a.Title
+			}
+			if n, ok := strings.CutPrefix(frag, "L"); ok {
+				t.Title += ", " + r.l.LineShort + " " + n
+			}
+		}
+		return t
 	case "actor":
-		return actorPath(id)
+		return markdown.Target{Path: actorPath(id)}
 	case "topic":
-		return topicPath(id)
+		return markdown.Target{Path: topicPath(id)}
 	case "event":
-		return eventPath(id)
+		return markdown.Target{Path: eventPath(id)}
 	case "note":
 		if n := r.d.Note(id); n != nil && n.Anchor != nil {
-			return articlePath(n.Anchor.Article.ID) + "#note-" + id
+			return markdown.Target{Path: noteURL(n)}
 		}
 	}
-	return homePath
+	return markdown.Target{Path: homePath}
 }
 
 // rootOf returns the way from a page at path p back to the site's root.
