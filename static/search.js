@@ -179,9 +179,21 @@
   var KIND_ORDER = ['article', 'note', 'actor', 'topic', 'event'];
   var MAX_EXPANSIONS = 64;
 
-  // Searcher answers queries on the index data (window.DOSSIER_SEARCH).
-  function Searcher(data) {
-    if (!data || data.v !== 1) throw new Error('search: unknown index format');
+  // Searcher answers queries on the index data (window.DOSSIER_SEARCH). Format 1 holds
+  // everything; format 2 (a large dossier) holds the terms, and the postings and documents
+  // are in shards that prepare and loadDocs fetch with loadShard(name, callback), which
+  // calls back with the shard's data or null.
+  function Searcher(data, loadShard) {
+    if (!data || (data.v !== 1 && data.v !== 2)) throw new Error('search: unknown index format');
+    if (data.v === 2) {
+      data = {
+        v: 2, kinds: data.kinds, stop: data.stop, terms: data.terms, df: data.df,
+        pshards: data.pshards, dshard: data.dshard, runs: data.runs,
+        docs: new Array(data.n), post: new Array(data.terms.length)
+      };
+      this.loadShard = loadShard;
+      this.shards = new Map();
+    }
     this.data = data;
     this.termId = new Map();
     for (var i = 0; i < data.terms.length; i++) this.termId.set(data.terms[i], i);
@@ -197,6 +209,101 @@
       this.stemCache.set(f, s);
     }
     return s;
+  };
+
+  // df returns the number of documents that have term id t.
+  Searcher.prototype.df = function (t) {
+    return this.data.v === 2 ? this.data.df[t] : this.data.post[t].length;
+  };
+
+  // kindOf returns the kind number of document d.
+  Searcher.prototype.kindOf = function (d) {
+    if (this.data.v !== 2) return this.data.docs[d][0];
+    var runs = this.data.runs;
+    for (var i = 0, end = 0; i < runs.length; i++) {
+      end += runs[i][1];
+      if (d < end) return runs[i][0];
+    }
+    return -1;
+  };
+
+  // shard calls back once the shards named are loaded, each once; with format 1 at once.
+  Searcher.prototype.shard = function (names, f) {
+    var self = this, left = 0, failed = false;
+    names = names.filter(function (n, i) { return names.indexOf(n) === i; });
+    var todo = [];
+    names.forEach(function (name) {
+      var s = self.shards.get(name);
+      if (s && s.done) return;
+      if (!s) {
+        s = { done: false, waiting: [] };
+        self.shards.set(name, s);
+        todo.push(name);
+      }
+      left++;
+      s.waiting.push(function (ok) {
+        if (!ok) failed = true;
+        if (--left === 0) f(!failed);
+      });
+    });
+    if (left === 0) { f(true); return; }
+    // Started after every waiter is in place: a loader may call back at once.
+    todo.forEach(function (name) {
+      var s = self.shards.get(name);
+      self.loadShard(name, function (data) {
+        s.done = true;
+        if (data) self.fillShard(name, data);
+        else self.shards.delete(name); // asked again next time
+        var ws = s.waiting;
+        s.waiting = [];
+        ws.forEach(function (w) { w(!!data); });
+      });
+    });
+  };
+
+  Searcher.prototype.fillShard = function (name, data) {
+    var d = this.data, n = +name.slice(1), i;
+    if (name[0] === 'p') {
+      for (i = 0; i < data.length; i++) d.post[d.pshards[n] + i] = data[i];
+    } else {
+      for (i = 0; i < data.length; i++) d.docs[n * d.dshard + i] = data[i];
+    }
+  };
+
+  // prepare calls back with true once everything search needs for query is loaded: the
+  // postings shards of its terms. With format 1, at once.
+  Searcher.prototype.prepare = function (query, options, f) {
+    if (this.data.v !== 2) { f(true); return; }
+    var self = this, names = [], ps = this.data.pshards;
+    this.kept(query, options).forEach(function (k) {
+      self.expand(k.f, k.prefix).forEach(function (pair) {
+        var lo = 0, hi = ps.length - 1;
+        while (lo < hi) {
+          var mid = (lo + hi + 1) >> 1;
+          if (ps[mid] <= pair[0]) lo = mid; else hi = mid - 1;
+        }
+        names.push('p' + lo);
+      });
+    });
+    this.shard(names, f);
+  };
+
+  // loadDocs calls back with true once the results given have their title, URL and text.
+  // With format 1 they always have, and it calls back at once.
+  Searcher.prototype.loadDocs = function (results, f) {
+    if (this.data.v !== 2) { f(true); return; }
+    var self = this, size = this.data.dshard;
+    this.shard(results.map(function (r) { return 'd' + Math.floor(r.doc / size); }), function (ok) {
+      results.forEach(function (r) { self.fill(r); });
+      f(ok);
+    });
+  };
+
+  // fill sets a result's title, URL and text from its document, if it is loaded.
+  Searcher.prototype.fill = function (r) {
+    var doc = this.data.docs[r.doc];
+    if (doc) { r.title = doc[1]; r.url = doc[2]; r.text = doc[3]; }
+    return r;
   };
 
   // postings returns the documents of term id t and their weights, decoded once.
@@ -230,7 +337,7 @@
       for (var i = 0; i < terms.length; i++) {
         if (terms[i].length > s.length && terms[i].lastIndexOf(s, 0) === 0) more.push(i);
       }
-      more.sort(function (a, b) { return self.data.post[b].length - self.data.post[a].length || a - b; });
+      more.sort(function (a, b) { return self.df(b) - self.df(a) || a - b; });
       // The nearer completion first: "munit" is more likely "Munition" than
       // "Munitionsvorräte".
       more.slice(0, MAX_EXPANSIONS).forEach(function (id) {
@@ -244,16 +351,8 @@
   // {doc, kind, title, url, text, score}, and the matched terms for marking. With
   // options.typing, the last word is taken as the beginning of a word.
   Searcher.prototype.search = function (query, options) {
-    var typing = !!(options && options.typing);
     var self = this, data = this.data, n = data.docs.length;
-    var qws = words(query).map(function (w) { return fold(w.s); });
-    var typedLast = typing && qws.length > 0 && /[^\s\-]$/.test(query);
-    var kept = [];
-    qws.forEach(function (f, i) {
-      var last = i === qws.length - 1;
-      if (self.stop.has(f) && !(last && typedLast)) return;
-      kept.push({ f: f, prefix: last && typedLast });
-    });
+    var kept = this.kept(query, options);
     var result = { results: [], terms: [], words: kept.map(function (k) { return k.f; }) };
     if (kept.length === 0) return result;
 
@@ -289,12 +388,26 @@
       if (total.size === 0) break;
     }
     total.forEach(function (score, d) {
-      var doc = data.docs[d];
-      result.results.push({ doc: d, kind: data.kinds[doc[0]], title: doc[1], url: doc[2], text: doc[3], score: score });
+      result.results.push(self.fill({ doc: d, kind: data.kinds[self.kindOf(d)], score: score }));
     });
     result.results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     result.terms = Array.from(matched).sort();
     return result;
+  };
+
+  // kept returns the words of query that count, folded, as {f, prefix}: stop words are
+  // dropped, except the last while it is being typed (options.typing), which is a prefix.
+  Searcher.prototype.kept = function (query, options) {
+    var self = this, typing = !!(options && options.typing);
+    var qws = words(query).map(function (w) { return fold(w.s); });
+    var typedLast = typing && qws.length > 0 && /[^\s\-]$/.test(query);
+    var kept = [];
+    qws.forEach(function (f, i) {
+      var last = i === qws.length - 1;
+      if (self.stop.has(f) && !(last && typedLast)) return;
+      kept.push({ f: f, prefix: last && typedLast });
+    });
+    return kept;
   };
 
   // weight turns the weight of a posting into a factor: occurrences count, a title more,
@@ -424,7 +537,7 @@
   };
 
   var script = document.currentScript;
-  var PAGE_SIZE = 20, POPUP_SIZE = 8;
+  var PAGE_SIZE = 20, POPUP_SIZE = 8, MORE_SIZE = 100;
 
   function attr(name) {
     var v = script && script.getAttribute(name);
@@ -454,7 +567,7 @@
     var searcher = null, failed = false, waiting = [], requested = false;
     function settle() {
       if (global.DOSSIER_SEARCH && !searcher) {
-        try { searcher = new Searcher(global.DOSSIER_SEARCH); } catch (e) { failed = true; }
+        try { searcher = new Searcher(global.DOSSIER_SEARCH, shardLoader(url)); } catch (e) { failed = true; }
       } else if (!global.DOSSIER_SEARCH) {
         failed = true;
       }
@@ -473,6 +586,26 @@
       s.async = true;
       s.onload = settle;
       s.onerror = function () { failed = true; settle(); };
+      document.head.appendChild(s);
+    };
+  }
+
+  // shardLoader returns the loader of the shards of a large dossier's index, which lie in
+  // search/ beside the index's first file: each is a script that hands its data to
+  // window.DOSSIER_SEARCH_SHARD, so that it loads from file:// too.
+  function shardLoader(indexURL) {
+    var dir = indexURL.replace(/[^\/]*$/, '') + 'search/', arrived = {};
+    global.DOSSIER_SEARCH_SHARD = function (name, data) { arrived[name] = data; };
+    return function (name, f) {
+      var s = document.createElement('script');
+      s.src = dir + name + '.js';
+      s.async = true;
+      s.onload = function () {
+        var data = arrived[name] || null;
+        delete arrived[name];
+        f(data);
+      };
+      s.onerror = function () { f(null); };
       document.head.appendChild(s);
     };
   }
@@ -524,44 +657,63 @@
       loader(function (searcher) {
         if (query !== shown) return;
         if (!searcher) { status.textContent = L.failed; return; }
-        var r = searcher.search(query);
-        status.textContent = r.results.length ? L.found(r.results.length, query) : L.none(query);
-        group(r.results).forEach(function (g, gi) {
-          var section = el('section', 'search-group');
-          var h = el('h2', '', L.kinds[g.kind] + ' (' + g.results.length + ')');
-          h.id = 'search-group-' + gi;
-          section.setAttribute('aria-labelledby', h.id);
-          section.appendChild(h);
-          var ol = el('ol', 'search-list');
-          section.appendChild(ol);
-          var add = function (from, to) {
-            g.results.slice(from, to).forEach(function (res) {
-              var li = el('li', 'search-result');
-              var a = el('a', 'search-title');
-              appendSnippet(a, searcher.mark(res.title, r.terms));
-              a.href = root + res.url;
-              li.appendChild(a);
-              var p = el('p', 'search-snippet');
-              appendSnippet(p, searcher.snippet(res.text, r.terms, 240));
-              li.appendChild(p);
-              ol.appendChild(li);
-            });
-          };
-          add(0, PAGE_SIZE);
-          if (g.results.length > PAGE_SIZE) {
-            var more = el('button', 'search-more', L.more(g.results.length - PAGE_SIZE));
-            more.type = 'button';
-            more.addEventListener('click', function () {
-              var next = ol.children.length;
-              add(PAGE_SIZE, g.results.length);
-              section.removeChild(more);
+        searcher.prepare(query, {}, function (ok) {
+          if (query !== shown) return;
+          if (!ok) { status.textContent = L.failed; return; }
+          var r = searcher.search(query), groups = group(r.results), first = [];
+          groups.forEach(function (g) { first = first.concat(g.results.slice(0, PAGE_SIZE)); });
+          searcher.loadDocs(first, function (ok) {
+            if (query !== shown) return;
+            if (!ok) { status.textContent = L.failed; return; }
+            show(searcher, r, groups, query);
+          });
+        });
+      });
+    }
+
+    // show lists the results, PAGE_SIZE of each kind and a button for the rest. A large
+    // dossier's index loads the rest in steps of MORE_SIZE.
+    function show(searcher, r, groups, query) {
+      var step = searcher.data.v === 2 ? MORE_SIZE : Infinity;
+      status.textContent = r.results.length ? L.found(r.results.length, query) : L.none(query);
+      groups.forEach(function (g, gi) {
+        var section = el('section', 'search-group');
+        var h = el('h2', '', L.kinds[g.kind] + ' (' + g.results.length + ')');
+        h.id = 'search-group-' + gi;
+        section.setAttribute('aria-labelledby', h.id);
+        section.appendChild(h);
+        var ol = el('ol', 'search-list');
+        section.appendChild(ol);
+        var add = function (from, to) {
+          g.results.slice(from, to).forEach(function (res) {
+            var li = el('li', 'search-result');
+            var a = el('a', 'search-title');
+            appendSnippet(a, searcher.mark(res.title, r.terms));
+            a.href = root + res.url;
+            li.appendChild(a);
+            var p = el('p', 'search-snippet');
+            appendSnippet(p, searcher.snippet(res.text, r.terms, 240));
+            li.appendChild(p);
+            ol.appendChild(li);
+          });
+        };
+        add(0, PAGE_SIZE);
+        if (g.results.length > PAGE_SIZE) {
+          var more = el('button', 'search-more', L.more(g.results.length - PAGE_SIZE));
+          more.type = 'button';
+          more.addEventListener('click', function () {
+            var next = ol.children.length, to = Math.min(next + step, g.results.length);
+            searcher.loadDocs(g.results.slice(next, to), function () {
+              add(next, to);
+              if (to < g.results.length) more.textContent = L.more(g.results.length - to);
+              else section.removeChild(more);
               var a = ol.children[next] && ol.children[next].querySelector('a');
               if (a) a.focus();
             });
-            section.appendChild(more);
-          }
-          list.appendChild(section);
-        });
+          });
+          section.appendChild(more);
+        }
+        list.appendChild(section);
       });
     }
 
@@ -634,37 +786,46 @@
       if (query.trim().length < 2) { close(); status.textContent = ''; return; }
       loader(function (searcher) {
         if (query !== asked || !searcher) return;
-        var r = searcher.search(query, { typing: true });
-        box.textContent = '';
-        options = [];
-        active = -1;
-        input.removeAttribute('aria-activedescendant');
-        var top = r.results.slice(0, POPUP_SIZE);
-        group(top).forEach(function (g, gi) {
-          var grp = el('div', 'search-popup-group');
-          grp.setAttribute('role', 'group');
-          var head = el('div', 'search-popup-kind', L.kinds[g.kind]);
-          head.id = id + '-g' + gi;
-          head.setAttribute('role', 'presentation');
-          grp.setAttribute('aria-labelledby', head.id);
-          grp.appendChild(head);
-          g.results.forEach(function (res) {
-            var o = option(searcher.mark(res.title, r.terms), root + res.url);
-            var sn = el('span', 'search-option-snippet');
-            appendSnippet(sn, searcher.snippet(res.text, r.terms, 90));
-            o.appendChild(sn);
-            grp.appendChild(o);
+        searcher.prepare(query, { typing: true }, function (ok) {
+          if (query !== asked || !ok) return;
+          var r = searcher.search(query, { typing: true });
+          searcher.loadDocs(r.results.slice(0, POPUP_SIZE), function (ok) {
+            if (query === asked && ok) propose(searcher, r, query);
           });
-          box.appendChild(grp);
         });
-        if (r.results.length > 0) {
-          box.appendChild(option(L.all(r.results.length), pageURL(root, query.trim()), 'search-option search-option-all'));
-        }
-        status.textContent = L.options(top.length);
-        if (options.length === 0) { close(); return; }
-        box.hidden = false;
-        input.setAttribute('aria-expanded', 'true');
       });
+    }
+
+    function propose(searcher, r, query) {
+      box.textContent = '';
+      options = [];
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+      var top = r.results.slice(0, POPUP_SIZE);
+      group(top).forEach(function (g, gi) {
+        var grp = el('div', 'search-popup-group');
+        grp.setAttribute('role', 'group');
+        var head = el('div', 'search-popup-kind', L.kinds[g.kind]);
+        head.id = id + '-g' + gi;
+        head.setAttribute('role', 'presentation');
+        grp.setAttribute('aria-labelledby', head.id);
+        grp.appendChild(head);
+        g.results.forEach(function (res) {
+          var o = option(searcher.mark(res.title, r.terms), root + res.url);
+          var sn = el('span', 'search-option-snippet');
+          appendSnippet(sn, searcher.snippet(res.text, r.terms, 90));
+          o.appendChild(sn);
+          grp.appendChild(o);
+        });
+        box.appendChild(grp);
+      });
+      if (r.results.length > 0) {
+        box.appendChild(option(L.all(r.results.length), pageURL(root, query.trim()), 'search-option search-option-all'));
+      }
+      status.textContent = L.options(top.length);
+      if (options.length === 0) { close(); return; }
+      box.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
     }
 
     var leaving = false;

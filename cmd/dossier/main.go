@@ -1,6 +1,6 @@
 // Command dossier builds an annotated dossier into a static site.
 //
-//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false]
+//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-cpuprofile FILE]
 //	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict]
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
@@ -14,7 +14,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
+	"text/tabwriter"
+	"time"
 
 	"dossier/internal/build"
 	"dossier/internal/diag"
@@ -70,9 +73,21 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
 	fs.BoolVar(&cfg.Minify, "minify", true, "minify HTML, CSS, JavaScript and SVG")
-	stats := fs.Bool("stats", false, "print the time of each phase and the page count")
+	stats := fs.Bool("stats", false, "print the time and allocations of each phase and the page count")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fail(stderr, err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	res, err := build.Run(ctx, cfg)
 	report(stderr, res.Problems, false)
@@ -80,12 +95,33 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(stderr, err)
 	}
 	if *stats {
-		for _, p := range res.Phases {
-			fmt.Fprintf(stdout, "%-8s %v\n", p.Name, p.Duration.Round(10_000))
-		}
+		printStats(stdout, res)
 	}
 	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", len(res.Files), cfg.Out)
 	return 0
+}
+
+// printStats prints the cost of each phase of a build and what it made, as a table.
+func printStats(w io.Writer, res *build.Result) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "phase\ttime\tallocated\tallocations\t")
+	var total build.Phase
+	for _, p := range append(res.Phases, build.Phase{}) {
+		if p.Name == "" {
+			p = total
+			p.Name = "total"
+		}
+		fmt.Fprintf(tw, "%s\t%v\t%.1f MB\t%d\t\n", p.Name, p.Duration.Round(10*time.Microsecond), float64(p.AllocBytes)/1e6, p.Allocs)
+		total.Duration += p.Duration
+		total.AllocBytes += p.AllocBytes
+		total.Allocs += p.Allocs
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d pages, %d files", res.Pages, len(res.Files))
+	if total.Duration > 0 {
+		fmt.Fprintf(w, ", %.0f pages/s", float64(res.Pages)/total.Duration.Seconds())
+	}
+	fmt.Fprintln(w)
 }
 
 func report(w io.Writer, problems diag.List, warnings bool) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -35,13 +36,44 @@ type Result struct {
 	Problems diag.List // sorted; errors and warnings
 	Dossier  *idossier.Dossier
 	Files    []site.File
+	Pages    int // HTML pages among Files
 	Phases   []Phase
 }
 
-// Phase is the cost of one phase of a build.
+// Phase is the cost of one phase of a build. The allocations are the whole process's
+// during the phase (runtime/metrics), which is the build's own unless something else runs
+// beside it.
 type Phase struct {
-	Name     string
-	Duration time.Duration
+	Name       string
+	Duration   time.Duration
+	AllocBytes uint64 // bytes allocated on the heap
+	Allocs     uint64 // heap objects allocated
+}
+
+// allocSamples are the cumulative heap allocation counters, read at each phase's start
+// and end; unlike runtime.ReadMemStats, reading them does not stop the world.
+func allocSamples() []metrics.Sample {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}}
+	metrics.Read(s)
+	return s
+}
+
+// meter measures one phase from its creation to its end.
+type meter struct {
+	start  time.Time
+	allocs []metrics.Sample
+}
+
+func startMeter() meter { return meter{time.Now(), allocSamples()} }
+
+func (m meter) end(name string) Phase {
+	now := allocSamples()
+	return Phase{
+		Name:       name,
+		Duration:   time.Since(m.start),
+		AllocBytes: now[0].Value.Uint64() - m.allocs[0].Value.Uint64(),
+		Allocs:     now[1].Value.Uint64() - m.allocs[1].Value.Uint64(),
+	}
 }
 
 // PhaseError is a failure of one phase that is not a list of content problems.
@@ -57,15 +89,15 @@ func (e *PhaseError) Unwrap() error { return e.Err }
 // Result's Problems then hold every error found, and nothing was written.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res := &Result{}
-	phase := func(name string, start time.Time) {
-		res.Phases = append(res.Phases, Phase{name, time.Since(start)})
+	phase := func(name string, m meter) {
+		res.Phases = append(res.Phases, m.end(name))
 	}
 
 	if cfg.Out != "" && holds(cfg.Out, cfg.Src) {
 		// Replacing the output folder would delete the sources it holds.
 		return res, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
 	}
-	start := time.Now()
+	start := startMeter()
 	root, err := os.OpenRoot(cfg.Src)
 	if err != nil {
 		return res, &PhaseError{"load", err}
@@ -76,7 +108,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	res.Problems = problems
 	phase("load", start)
 
-	start = time.Now()
+	start = startMeter()
 	d, problems := idossier.Resolve(c, fsys, idossier.Config{Strict: cfg.Strict})
 	res.Problems.Append(problems)
 	res.Problems = res.Problems.Sort()
@@ -86,7 +118,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		return res, err
 	}
 
-	start = time.Now()
+	start = startMeter()
 	baseURL := d.Site.BaseURL
 	if cfg.BaseURL != "" {
 		baseURL = cfg.BaseURL
@@ -95,11 +127,15 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, &PhaseError{"render", err}
 	}
-	r, err := render.New(d, render.Config{
+	rcfg := render.Config{
 		Templates: layers{templates, defaults.Templates()},
 		BaseURL:   baseURL,
 		CSS:       "static/style.css",
-	})
+	}
+	if cfg.Minify {
+		rcfg.Finish = site.MinifyFunc()
+	}
+	r, err := render.New(d, rcfg)
 	if err != nil {
 		return res, &PhaseError{"render", err}
 	}
@@ -110,6 +146,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	files := make([]site.File, 0, len(pages))
 	for _, p := range pages {
 		files = append(files, site.File{Path: p.Path, Data: p.Data})
+		if strings.HasSuffix(p.Path, ".html") {
+			res.Pages++
+		}
 	}
 	staticDir, err := sub(fsys, "static")
 	if err != nil {
@@ -119,19 +158,19 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
 	}
-	files = append(files, static...)
-	if cfg.Minify {
-		if err := site.Minify(files); err != nil {
+	if cfg.Minify { // the pages were minified as they were rendered
+		if err := site.Minify(static); err != nil {
 			return res, &PhaseError{"render", err}
 		}
 	}
+	files = append(files, static...)
 	res.Files = files
 	phase("render", start)
 
 	if cfg.Out == "" {
 		return res, nil
 	}
-	start = time.Now()
+	start = startMeter()
 	if err := site.Write(cfg.Out, files); err != nil {
 		return res, &PhaseError{"write", err}
 	}

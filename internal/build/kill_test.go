@@ -67,7 +67,7 @@ func TestKillDuringBuild(t *testing.T) {
 	}
 	bin := mustCommand(t)
 	oldSrc := mustDossier(t, smallDossier)
-	newSrc := mustLargeDossier(t, 300)
+	newSrc := mustLargeDossier(t, 150)
 	out := filepath.Join(t.TempDir(), "public")
 
 	build := func(src, out string) {
@@ -80,10 +80,22 @@ func TestKillDuringBuild(t *testing.T) {
 	oldSite := mustReadTree(t, out)
 	ref := filepath.Join(t.TempDir(), "new")
 	start := time.Now()
-	build(newSrc, ref)
+	status, stdout, stderr := runCommand(t, bin, "build", "-src", newSrc, "-out", ref, "-stats")
 	full := time.Since(start)
+	if status != 0 {
+		t.Fatalf("build %s: status %d\n%s", newSrc, status, stderr)
+	}
+	var write time.Duration
+	for _, l := range strings.Split(stdout, "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "write" {
+			write, _ = time.ParseDuration(f[1])
+		}
+	}
+	if write <= 0 {
+		t.Fatalf("no time of the write phase in the output of -stats:\n%s", stdout)
+	}
 	newSite := mustReadTree(t, ref)
-	t.Logf("old site %d files, new site %d files, built in %v", len(oldSite), len(newSite), full)
+	t.Logf("old site %d files, new site %d files, built in %v, written in %v", len(oldSite), len(newSite), full, write)
 
 	seed := uint64(time.Now().UnixNano())
 	rng := rand.New(rand.NewPCG(seed, 0))
@@ -114,10 +126,11 @@ func TestKillDuringBuild(t *testing.T) {
 		} else {
 			// While it writes: once the new folder appears, soon after.
 			waitFor(t, exited, func() bool { return len(leftovers(t, out)) > 0 })
-			d := time.Duration(rng.Int64N(int64(full / 4)))
+			d := time.Duration(rng.Int64N(int64(write)))
 			when = fmt.Sprintf("%v after the new folder appeared", d)
 			time.Sleep(d)
 		}
+		writing := len(leftovers(t, out)) > 0
 		cmd.Process.Kill() // SIGKILL: no chance to clean up
 		err := <-exited
 		state := ""
@@ -130,8 +143,11 @@ func TestKillDuringBuild(t *testing.T) {
 			t.Fatalf("kill %d, %v: the output is neither the old site (%v) nor the new one (%v); the build said %v\n%s",
 				i, when, site.Equal(out, oldSite), site.Equal(out, newSite), err, stderr.String())
 		}
-		if err == nil {
+		switch {
+		case err == nil:
 			state += ", build had finished"
+		case writing:
+			state += ", killed while writing"
 		}
 		counts[state]++
 		if strings.HasPrefix(state, "new") {
@@ -139,8 +155,8 @@ func TestKillDuringBuild(t *testing.T) {
 		}
 	}
 	t.Logf("after the kills: %v", counts)
-	if counts["old"]+counts["new"] == 0 {
-		t.Error("no build was killed before it finished; make the dossier larger")
+	if n := counts["old, killed while writing"] + counts["new, killed while writing"]; n < 5 {
+		t.Errorf("only %d builds were killed while writing; make the dossier larger", n)
 	}
 	build(newSrc, out)
 	if err := site.Equal(out, newSite); err != nil {

@@ -204,7 +204,7 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 			bad += n
 		}
 		line := 1 + bytes.Count(data[:bad], []byte("\n"))
-		col := 1 + bad - (bytes.LastIndexByte(data[:bad], '\n') + 1)
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:bad], '\n')+1:bad])
 		errs.Errorf(diag.Pos{File: name, Line: line, Col: col}, "the text is not valid UTF-8 (is it Latin-1?); convert the file, e.g. with `iconv -f latin1 -t utf-8`")
 		data = bytes.ToValidUTF8(data, []byte("\uFFFD"))
 	}
@@ -235,6 +235,9 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 		body = nil
 	case doc.Kind == 0:
 		errs.Errorf(top, "front matter is missing; start the file with a line `---`, the fields, and another `---`")
+	}
+	if doc.Kind == 0 {
+		offset = 0 // no fields: a missing one is reported on the first line, which exists
 	}
 	f.fields = newFields(name, offset, &doc, errs)
 	f.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))

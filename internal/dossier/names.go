@@ -26,7 +26,27 @@ func (r *resolver) warnUnknownNames() {
 	for _, n := range r.d.Site.IgnoreNames {
 		ignore[n.ID] = true
 	}
-	for _, art := range r.d.Articles {
+	// The candidates of each article are found on all cores, in chunks of articles that
+	// each keep their own memory of nameLike's answers; they are reported in order after.
+	const chunk = 32
+	cands := make([][][]candidate, len(r.d.Articles)) // article, line index
+	eachParallel((len(r.d.Articles)+chunk-1)/chunk, func(k int) {
+		c := words
+		c.known = map[string]bool{}
+		for i := k * chunk; i < min((k+1)*chunk, len(r.d.Articles)); i++ {
+			art := r.d.Articles[i]
+			if art.Seed == nil {
+				continue
+			}
+			cands[i] = make([][]candidate, len(art.Lines))
+			for j, l := range art.Lines {
+				if l.Kind.IsText() || l.Kind == seed.Gallery {
+					cands[i][j] = nameCandidates(l, c)
+				}
+			}
+		}
+	})
+	for i, art := range r.d.Articles {
 		if art.Seed == nil {
 			continue
 		}
@@ -37,11 +57,8 @@ func (r *resolver) warnUnknownNames() {
 		}
 		var order []*found
 		byName := map[string]*found{}
-		for _, l := range art.Lines {
-			if !l.Kind.IsText() && l.Kind != seed.Gallery {
-				continue
-			}
-			for _, c := range nameCandidates(l, words) {
+		for j, l := range art.Lines {
+			for _, c := range cands[i][j] {
 				if ignore[c.name] {
 					continue
 				}
@@ -74,7 +91,7 @@ func (r *resolver) warnUnknownNames() {
 type corpus struct {
 	lower   map[string]bool // words written in lower case somewhere
 	article map[string]bool // capitalised words that follow an article somewhere, lower-cased
-	known   map[string]bool // nameLike's answers so far: the same words recur on every line
+	known   map[string]bool // nameLike's answers so far (the same words recur on every line); one per goroutine
 	dets    map[string]bool // determiners, as a set
 	tokens  map[*Line][]token
 }
@@ -93,9 +110,16 @@ func corpusWords(arts []*Article) corpus {
 	for _, d := range determiners {
 		c.dets[d] = true
 	}
-	for _, art := range arts {
-		for _, l := range art.Lines {
-			toks := tokens(l.Text)
+	toks := make([][][]token, len(arts)) // article, line index
+	eachParallel(len(arts), func(i int) {
+		toks[i] = make([][]token, len(arts[i].Lines))
+		for j, l := range arts[i].Lines {
+			toks[i][j] = tokens(l.Text)
+		}
+	})
+	for i, art := range arts {
+		for j, l := range art.Lines {
+			toks := toks[i][j]
 			c.tokens[l] = toks
 			for i, t := range toks {
 				r, _ := utf8.DecodeRuneInString(t.text)

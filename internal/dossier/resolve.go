@@ -121,8 +121,28 @@ func lookupAll[T any](r *resolver, kind string, refs []content.Ref, m map[string
 
 // readSeeds parses each article's seed and applies the editors' line kinds.
 func (r *resolver) readSeeds() {
+	// Reading and parsing are independent per seed: done on all cores first, checked and
+	// reported in order after.
+	type parsed struct {
+		seed    *seed.Seed
+		readErr error
+		err     error
+	}
+	results := make([]parsed, len(r.d.Articles))
+	eachParallel(len(r.d.Articles), func(i int) {
+		name := r.d.Articles[i].Article.Seed.ID
+		if name == "" || name != path.Base(name) || strings.HasPrefix(name, ".") {
+			return
+		}
+		data, err := readLimited(r.fsys, "seeds/"+name, seed.MaxSize+1) // seed.Parse refuses more
+		if err != nil {
+			results[i].readErr = err
+			return
+		}
+		results[i].seed, results[i].err = seed.Parse(name, data)
+	})
 	bySeed := map[string]*Article{}
-	for _, a := range r.d.Articles {
+	for i, a := range r.d.Articles {
 		name := a.Article.Seed.ID
 		if name == "" {
 			continue
@@ -136,8 +156,7 @@ func (r *resolver) readSeeds() {
 			continue
 		}
 		bySeed[name] = a
-		data, err := readLimited(r.fsys, "seeds/"+name, seed.MaxSize+1) // seed.Parse refuses more
-		if err != nil {
+		if err := results[i].readErr; err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				r.errs.Errorf(a.Article.Seed.Pos, "seed file seeds/%s does not exist%s", name, r.seedHint(name))
 			} else {
@@ -145,7 +164,7 @@ func (r *resolver) readSeeds() {
 			}
 			continue
 		}
-		s, err := seed.Parse(name, data)
+		s, err := results[i].seed, results[i].err
 		if err != nil {
 			var se *seed.Error
 			if errors.As(err, &se) {
@@ -220,14 +239,17 @@ func (r *resolver) findMentions() {
 			}
 		}
 	}
-	for _, art := range r.d.Articles {
+	// Finding is the costly part and reads only the matcher and the line: done on all
+	// cores first; the mentions are linked in order after.
+	hits := make([][][]mention.Hit, len(r.d.Articles)) // article, line index
+	eachParallel(len(r.d.Articles), func(i int) {
+		art := r.d.Articles[i]
 		if art.Seed == nil {
-			continue
+			return
 		}
-		rules := r.lineRules(art)
-		used := make([]bool, len(art.Mentions))
-		counts := map[*Actor]int{}
-		for _, l := range art.Lines {
+		rules := art.lineRules(r.d.actors)
+		hits[i] = make([][]mention.Hit, len(art.Lines))
+		for j, l := range art.Lines {
 			if l.Kind == seed.Blank {
 				continue
 			}
@@ -237,7 +259,18 @@ func (r *resolver) findMentions() {
 				x.Add(art.Mentions[ri].Name, strconv.Itoa(ri))
 				extra = append(extra, x)
 			}
-			for _, h := range m.Find(l.Text, extra...) {
+			hits[i][j] = m.Find(l.Text, extra...)
+		}
+	})
+	for i, art := range r.d.Articles {
+		if art.Seed == nil {
+			continue
+		}
+		r.checkLineRules(art)
+		used := make([]bool, len(art.Mentions))
+		counts := map[*Actor]int{}
+		for j, l := range art.Lines {
+			for _, h := range hits[i][j] {
 				actorID := h.Key
 				if ri, err := strconv.Atoi(h.Key); err == nil {
 					used[ri] = true
@@ -245,7 +278,7 @@ func (r *resolver) findMentions() {
 				}
 				actor := r.d.actors[actorID]
 				if actor == nil {
-					continue // reported by lineRules
+					continue // reported by checkLineRules
 				}
 				mn := Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End}
 				l.Mentions = append(l.Mentions, mn)
@@ -274,15 +307,12 @@ func (r *resolver) findMentions() {
 	}
 }
 
-// lineRules returns, per line number, the indexes of the article's mention rules for it.
-func (r *resolver) lineRules(art *Article) map[int][]int {
+// lineRules returns, per line number, the indexes of the article's mention rules for it:
+// those naming a known actor within the seed. checkLineRules reports the others.
+func (art *Article) lineRules(actors map[string]*Actor) map[int][]int {
 	rules := map[int][]int{}
 	for i, rule := range art.Mentions {
-		if _, ok := lookup(r, "actor", rule.Actor, r.d.actors); !ok {
-			continue
-		}
-		if rule.To > len(art.Lines) {
-			r.errs.Errorf(rule.Actor.Pos, "line %d is past the end of seed %s (%d lines)", rule.To, art.Seed.Name, len(art.Lines))
+		if _, ok := actors[rule.Actor.ID]; !ok || rule.To > len(art.Lines) {
 			continue
 		}
 		for n := rule.From; n <= rule.To; n++ {
@@ -290,6 +320,18 @@ func (r *resolver) lineRules(art *Article) map[int][]int {
 		}
 	}
 	return rules
+}
+
+// checkLineRules reports the mention rules of art that lineRules leaves out.
+func (r *resolver) checkLineRules(art *Article) {
+	for _, rule := range art.Mentions {
+		if _, ok := lookup(r, "actor", rule.Actor, r.d.actors); !ok {
+			continue
+		}
+		if rule.To > len(art.Lines) {
+			r.errs.Errorf(rule.Actor.Pos, "line %d is past the end of seed %s (%d lines)", rule.To, art.Seed.Name, len(art.Lines))
+		}
+	}
 }
 
 func lineLabel(from, to int) string {

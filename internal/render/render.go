@@ -37,7 +37,6 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/markdown"
-	"dossier/internal/search"
 )
 
 // Config configures rendering.
@@ -45,6 +44,9 @@ type Config struct {
 	Templates fs.FS  // holds base.html, partials.html and one file per page kind
 	BaseURL   string // absolute URL of the site, for canonical links; may be empty
 	CSS       string // path of the stylesheet, relative to the site's root
+	// Finish, if set, is applied to each file as soon as it is rendered, on the same core
+	// (the build minifies there, so that a page's unminified bytes do not outlive it).
+	Finish func(path string, data []byte) ([]byte, error)
 }
 
 // File is a rendered page.
@@ -115,6 +117,15 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 	jobs := r.jobs()
 	files := make([]File, len(jobs))
 	g, ctx := errgroup.WithContext(ctx)
+	// The search index is one long job: it runs beside the pages, outside their limit, so
+	// that it does not end alone on one core after them.
+	var index []File
+	indexDone := make(chan error, 1)
+	go func() {
+		var err error
+		index, err = r.searchIndex()
+		indexDone <- err
+	}()
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
 		g.Go(func() error {
@@ -122,6 +133,9 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 				return err
 			}
 			data, err := r.page(j)
+			if err == nil {
+				data, err = r.finish(j.path, data)
+			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.path, err)
 			}
@@ -129,17 +143,20 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
-	index, err := search.Index(r.searchDocs())
-	if err != nil {
+	errPages := g.Wait()
+	if err := <-indexDone; err != nil && errPages == nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	files = append(files, File{searchIndexPath, index})
+	if errPages != nil {
+		return nil, errPages
+	}
+	files = append(files, index...)
 	feed, err := r.feed()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
+	}
+	if feed, err = r.finish(feedPath, feed); err != nil {
+		return nil, err
 	}
 	files = append(files, File{feedPath, feed})
 	if r.baseURL() != "" {
@@ -150,6 +167,9 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 		slices.Sort(paths)
 		sm, err := r.sitemap(paths)
 		if err != nil {
+			return nil, err
+		}
+		if sm, err = r.finish("sitemap.xml", sm); err != nil {
 			return nil, err
 		}
 		files = append(files, File{"sitemap.xml", sm})
@@ -180,6 +200,14 @@ func (r *Renderer) jobs() []job {
 		jobs = append(jobs, job{topicPath(t.ID), "topic.html", func(p Page) (any, error) { return r.topic(p, t) }})
 	}
 	return jobs
+}
+
+// finish applies Config.Finish to a file's data.
+func (r *Renderer) finish(path string, data []byte) ([]byte, error) {
+	if r.cfg.Finish == nil {
+		return data, nil
+	}
+	return r.cfg.Finish(path, data)
 }
 
 func (r *Renderer) page(j job) ([]byte, error) {

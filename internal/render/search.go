@@ -11,7 +11,39 @@ import (
 const (
 	searchPath      = "search/index.html"
 	searchIndexPath = "static/search-index.js"
+	searchShardDir  = "static/search/"
+	// shardAbove is the number of searchable things above which the index is split into
+	// shards (search.Sharded), so that a query loads a small part of it: about 250 articles.
+	// Below it one file is smaller than the shards a query needs, and works without them.
+	shardAbove = 10_000
 )
+
+// searchIndex returns the files of the search index: one, or for a large dossier the
+// first file and its shards. The shards are written compact and are not given to
+// Config.Finish (minifying hundreds of thousands of paragraphs again gains nothing).
+func (r *Renderer) searchIndex() ([]File, error) {
+	docs := r.searchDocs()
+	if len(docs) <= shardAbove {
+		index, err := search.Index(docs)
+		if err == nil {
+			index, err = r.finish(searchIndexPath, index)
+		}
+		return []File{{searchIndexPath, index}}, err
+	}
+	first, shards, err := search.Sharded(docs)
+	if err == nil {
+		first, err = r.finish(searchIndexPath, first)
+	}
+	if err != nil {
+		return nil, err
+	}
+	files := make([]File, 0, len(shards)+1)
+	files = append(files, File{searchIndexPath, first})
+	for _, s := range shards {
+		files = append(files, File{searchShardDir + s.Name, s.Data})
+	}
+	return files, nil
+}
 
 // searchDocs lists everything a reader can search: each line of article text, notes,
 // actors, topics and events. URLs are relative to the site's root.

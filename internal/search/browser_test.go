@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -27,6 +28,12 @@ const chromiumPath = "/usr/bin/chromium"
 // temporary folder and returns its file:// URL.
 func mustSearchSite(t *testing.T) string {
 	t.Helper()
+	return mustSearchSiteIndex(t, false)
+}
+
+// mustSearchSiteIndex is mustSearchSite with the sharded index (format 2) if sharded.
+func mustSearchSiteIndex(t *testing.T, sharded bool) string {
+	t.Helper()
 	dir := t.TempDir()
 	err := os.CopyFS(dir, os.DirFS("testdata/site"))
 	if err != nil {
@@ -40,7 +47,21 @@ func mustSearchSite(t *testing.T) string {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(dir, "static", "search.js"), js)
-	mustWrite(t, filepath.Join(dir, "static", "search-index.js"), mustIndex(t, smallDocs()))
+	if sharded {
+		first, shards, err := Sharded(smallDocs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustWrite(t, filepath.Join(dir, "static", "search-index.js"), first)
+		if err := os.Mkdir(filepath.Join(dir, "static", "search"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, sh := range shards {
+			mustWrite(t, filepath.Join(dir, "static", "search", sh.Name), sh.Data)
+		}
+	} else {
+		mustWrite(t, filepath.Join(dir, "static", "search-index.js"), mustIndex(t, smallDocs()))
+	}
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
 }
 
@@ -94,8 +115,16 @@ func scriptErrors(ctx context.Context) func() []string {
 	}
 }
 
+// TestBrowserSearchPage runs the search page on both index formats: the sharded one,
+// loaded by script tags from file://, must show the same.
 func TestBrowserSearchPage(t *testing.T) {
-	site := mustSearchSite(t)
+	for _, sharded := range []bool{false, true} {
+		t.Run(fmt.Sprintf("sharded=%v", sharded), func(t *testing.T) { testBrowserSearchPage(t, sharded) })
+	}
+}
+
+func testBrowserSearchPage(t *testing.T, sharded bool) {
+	site := mustSearchSiteIndex(t, sharded)
 	ctx := mustChromium(t)
 	errs := scriptErrors(ctx)
 	type page struct {

@@ -52,4 +52,28 @@
 //     the paragraph).
 //
 // The same Docs give the same bytes.
+//
+// # Format 2: shards, for a large dossier
+//
+// At 10,000 articles the index of format 1 is over 100 MB, more than a reader should load
+// for one query. Sharded splits it: a first file that sets window.DOSSIER_SEARCH to
+//
+//	{"v":2,"kinds":[…],"stop":[…],"n":…,"runs":[…],"dshard":16,"terms":[…],"df":[…],"pshards":[…]}
+//
+// and shards beside it in search/, each a script that calls
+// window.DOSSIER_SEARCH_SHARD(name, data) (set by search.js before it loads them), so
+// that they load from file:// too:
+//
+//   - n: the number of documents; runs: their kinds as [kind number, count] runs in
+//     document order, so that results are grouped before their documents are loaded.
+//   - terms as in format 1; df: for each term, the number of documents that have it (the
+//     length of its postings, for ranking completions and idf).
+//   - pshards: the number of the first term of each postings shard. Shard "p<k>" holds
+//     the postings, as in format 1, of terms pshards[k] up to the next shard's first term:
+//     consecutive terms, so that a word's completions are mostly in one shard.
+//   - dshard: documents per document shard. Shard "d<k>" holds documents k×dshard on, as
+//     in format 1.
+//
+// A query loads the first file once, the postings shards of its terms, and the document
+// shards of the results it shows (20 per kind on the search page, 8 in the header box).
 package search

@@ -35,6 +35,41 @@ const (
 // window.DOSSIER_SEARCH; the format is in the package documentation. Docs keep the order
 // given, which breaks ties between equally good results.
 func Index(docs []Doc) ([]byte, error) {
+	ix, err := analyse(docs)
+	if err != nil {
+		return nil, err
+	}
+	out := struct {
+		V     int        `json:"v"`
+		Kinds []string   `json:"kinds"`
+		Stop  []string   `json:"stop"`
+		Docs  [][]any    `json:"docs"`
+		Terms []string   `json:"terms"`
+		Post  []postings `json:"post"`
+	}{V: 1, Kinds: kinds[:], Terms: ix.terms, Stop: strings.Fields(stopList), Post: ix.post}
+	for i, d := range docs {
+		out.Docs = append(out.Docs, []any{ix.kind[i], d.Title, d.URL, d.Text})
+	}
+	js, err := json.Marshal(out)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	var b bytes.Buffer
+	b.Grow(len(js) + 32)
+	b.WriteString("window.DOSSIER_SEARCH=")
+	b.Write(js)
+	b.WriteString(";\n")
+	return b.Bytes(), nil
+}
+
+// index is the analysed corpus.
+type analysed struct {
+	kind  []int      // per doc, its kind's number
+	terms []string   // sorted
+	post  []postings // per term
+}
+
+func analyse(docs []Doc) (*analysed, error) {
 	kindNum := make([]int, len(docs))
 	var errs []error
 	for i, d := range docs {
@@ -61,43 +96,22 @@ func Index(docs []Doc) ([]byte, error) {
 			}
 		}
 	}
-	post := make(map[string][]int) // term → posting values, documents ascending
+	post := make(map[string]postings) // term → posting values, documents ascending
 	for i, d := range docs {
 		for t, weight := range d.terms(a) {
 			post[t] = append(post[t], i<<weightBits|weight)
 		}
 	}
-
-	terms := make([]string, 0, len(post))
+	ix := &analysed{kind: kindNum, terms: make([]string, 0, len(post))}
 	for t := range post {
-		terms = append(terms, t)
+		ix.terms = append(ix.terms, t)
 	}
-	slices.Sort(terms)
-	out := struct {
-		V     int        `json:"v"`
-		Kinds []string   `json:"kinds"`
-		Stop  []string   `json:"stop"`
-		Docs  [][]any    `json:"docs"`
-		Terms []string   `json:"terms"`
-		Post  []postings `json:"post"`
-	}{V: 1, Kinds: kinds[:], Terms: terms}
-	out.Stop = strings.Fields(stopList)
-	for i, d := range docs {
-		out.Docs = append(out.Docs, []any{kindNum[i], d.Title, d.URL, d.Text})
+	slices.Sort(ix.terms)
+	ix.post = make([]postings, len(ix.terms))
+	for i, t := range ix.terms {
+		ix.post[i] = post[t] // documents ascending: they were added in order
 	}
-	for _, t := range terms {
-		out.Post = append(out.Post, post[t]) // documents ascending: they were added in order
-	}
-	js, err := json.Marshal(out)
-	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
-	}
-	var b bytes.Buffer
-	b.Grow(len(js) + 32)
-	b.WriteString("window.DOSSIER_SEARCH=")
-	b.Write(js)
-	b.WriteString(";\n")
-	return b.Bytes(), nil
+	return ix, nil
 }
 
 // postings are the posting values of a term, documents ascending, written

@@ -43,6 +43,7 @@ type nodeAnswer struct {
 			Marked []string `json:"marked"`
 		} `json:"results"`
 		Groups []string `json:"groups"`
+		Shards []string `json:"shards"` // loaded for the query, of a sharded index
 	} `json:"queries"`
 	Snippets [][]struct {
 		Text   string
@@ -57,6 +58,12 @@ type nodeAnswer struct {
 // Without Node the test is skipped, but fails under CI, which must have it.
 func runNode(t *testing.T, docs []Doc, req nodeRequest) *nodeAnswer {
 	t.Helper()
+	return runNodeIndex(t, docs, req, false)
+}
+
+// runNodeIndex is runNode on the index of docs made by Index, or by Sharded if sharded.
+func runNodeIndex(t *testing.T, docs []Doc, req nodeRequest, sharded bool) *nodeAnswer {
+	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -65,10 +72,24 @@ func runNode(t *testing.T, docs []Doc, req nodeRequest) *nodeAnswer {
 		t.Skip("node is not installed")
 	}
 	dir := t.TempDir()
-	indexPath := ""
-	if docs != nil {
+	indexPath, shardDir := "", filepath.Join(dir, "search")
+	if docs != nil && !sharded {
 		indexPath = filepath.Join(dir, "search-index.js")
 		mustWrite(t, indexPath, mustIndex(t, docs))
+	}
+	if docs != nil && sharded {
+		first, shards, err := Sharded(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		indexPath = filepath.Join(dir, "search-index.js")
+		mustWrite(t, indexPath, first)
+		if err := os.Mkdir(shardDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range shards {
+			mustWrite(t, filepath.Join(shardDir, s.Name), s.Data)
+		}
 	}
 	reqJSON, err := json.Marshal(req)
 	if err != nil {
@@ -76,7 +97,7 @@ func runNode(t *testing.T, docs []Doc, req nodeRequest) *nodeAnswer {
 	}
 	reqPath := filepath.Join(dir, "request.json")
 	mustWrite(t, reqPath, reqJSON)
-	cmd := exec.Command(node, "testdata/driver.js", indexPath, searchJS, reqPath)
+	cmd := exec.Command(node, "testdata/driver.js", indexPath, searchJS, reqPath, shardDir)
 	cmd.Stderr = new(strings.Builder)
 	out, err := cmd.Output()
 	if err != nil {

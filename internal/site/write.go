@@ -45,24 +45,41 @@ var mediaTypes = map[string]string{
 
 // Minify minifies the files whose type it knows, in parallel.
 func Minify(files []File) error {
-	m := NewMinifier()
+	minify := MinifyFunc()
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range files {
-		mt, ok := mediaTypes[path.Ext(files[i].Path)]
-		if !ok {
+		if _, ok := mediaTypes[path.Ext(files[i].Path)]; !ok {
 			continue
 		}
 		g.Go(func() error {
-			out, err := m.Bytes(mt, files[i].Data)
+			out, err := minify(files[i].Path, files[i].Data)
 			if err != nil {
-				return fmt.Errorf("minify %s: %w", files[i].Path, err)
+				return err
 			}
 			files[i].Data = out
 			return nil
 		})
 	}
 	return g.Wait()
+}
+
+// MinifyFunc returns a function that minifies one file's data as Minify does, for a
+// caller that minifies each file as it is made; data of other types comes back as it is.
+// It is safe for concurrent use.
+func MinifyFunc() func(name string, data []byte) ([]byte, error) {
+	m := NewMinifier()
+	return func(name string, data []byte) ([]byte, error) {
+		mt, ok := mediaTypes[path.Ext(name)]
+		if !ok {
+			return data, nil
+		}
+		out, err := m.Bytes(mt, data)
+		if err != nil {
+			return nil, fmt.Errorf("minify %s: %w", name, err)
+		}
+		return out, nil
+	}
 }
 
 // Static returns the files of fsys (the static folder), under prefix.

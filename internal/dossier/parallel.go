@@ -1,0 +1,34 @@
+package dossier
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// eachParallel calls f(i) for every i in [0, n) on all cores. The work per article is
+// independent and the model's maps are written afterwards, in order, so that the results
+// and the order of the problems do not depend on the schedule.
+func eachParallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
