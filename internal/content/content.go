@@ -5,6 +5,7 @@ package content
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -241,6 +242,10 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}
 	f.fields = newFields(name, offset, &doc, errs)
 	f.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
+	if line, msg := tooDeep(body); msg != "" {
+		errs.Errorf(diag.Pos{File: name, Line: f.BodyLine + line - 1, Col: 1}, "%s", msg)
+		body = nil
+	}
 	f.Body = p.Parse(body)
 	for _, pr := range f.Body.Problems {
 		errs.Errorf(diag.Pos{File: name, Line: f.BodyLine + pr.Line - 1}, "%s", pr.Msg)
@@ -449,4 +454,36 @@ func loadNote(f *file) *Note {
 	n.Topics = f.ids("topics")
 	f.unknown()
 	return n
+}
+
+// Limits on the shape of a body. Markdown this deep is never prose, and goldmark takes
+// seconds to minutes on it (a 10,000-column table, 200,000 nested quotes).
+const (
+	maxQuoteDepth = 32
+	maxIndent     = 256
+	maxCells      = 256
+)
+
+// tooDeep returns the first line of body whose nesting exceeds the limits, and why.
+func tooDeep(body []byte) (int, string) {
+	for i, line := range bytes.Split(body, []byte("\n")) {
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		quotes := 0
+		for _, c := range line {
+			if c == '>' {
+				quotes++
+			} else if c != ' ' && c != '\t' {
+				break
+			}
+		}
+		switch {
+		case quotes > maxQuoteDepth:
+			return i + 1, fmt.Sprintf("quotes nested %d deep (at most %d); flatten the markdown", quotes, maxQuoteDepth)
+		case indent > maxIndent:
+			return i + 1, fmt.Sprintf("line indented by %d characters (at most %d); flatten the lists", indent, maxIndent)
+		case bytes.Count(line, []byte("|")) > maxCells:
+			return i + 1, fmt.Sprintf("table row with more than %d cells; split the table", maxCells)
+		}
+	}
+	return 0, ""
 }

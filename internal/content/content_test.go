@@ -100,3 +100,22 @@ func TestSubfolders(t *testing.T) {
 		t.Errorf("notes = %+v", c.Notes)
 	}
 }
+
+func TestTooDeep(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"quotes", strings.Repeat(">", 40) + " x\n", "content/notes/n.md:5:1: quotes nested 40 deep"},
+		{"indent", "a\n" + strings.Repeat(" ", 300) + "- x\n", "content/notes/n.md:6:1: line indented by 300"},
+		{"table", "|" + strings.Repeat(" a |", 300) + "\n", "content/notes/n.md:5:1: table row with more than 256 cells"},
+	} {
+		fsys := fstest.MapFS{
+			"content/dossier.md": {Data: []byte("---\ntitle: T\n---\n")},
+			"content/notes/n.md": {Data: []byte("---\narticle: a\nquote: q\n---\n" + tc.body)},
+		}
+		_, errs := Load(fsys, Config{})
+		if !strings.Contains(errs.Error(), tc.want) {
+			t.Errorf("%s: errors %q, want …%s…", tc.name, errs.Error(), tc.want)
+		}
+	}
+}
