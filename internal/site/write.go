@@ -155,6 +155,15 @@ func checkOut(out string) error {
 			return fmt.Errorf("output folder %s holds %s, so it is not a build output: the build replaces its output folder entirely; choose another -out", out, name)
 		}
 	}
+	// A folder of other files (say ~/Documents) would be replaced as a whole: only an
+	// empty folder or an earlier site, which has an index.html, may be.
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); len(entries) > 0 && err != nil {
+		return fmt.Errorf("output folder %s is not empty and holds no index.html, so it is not an earlier site: the build would replace it entirely; empty it or choose another -out", out)
+	}
 	return nil
 }
 

@@ -91,3 +91,14 @@ func TestMinify(t *testing.T) {
 		t.Errorf("text changed: %q", got)
 	}
 }
+
+func TestWriteRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("years of work"), 0o644)
+	if err := Write(out, []File{{"index.html", nil}}); err == nil || !strings.Contains(err.Error(), "holds no index.html") {
+		t.Errorf("Write into a folder of other files = %v; want a refusal", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "thesis.docx")); string(data) != "years of work" {
+		t.Error("the folder's files were touched")
+	}
+}
