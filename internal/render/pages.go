@@ -311,16 +311,20 @@ func (r *Renderer) notFound(p Page) (any, error) {
 // sentenceAround returns the text of the sentence around text[start:end], before and
 // after it, clipped to a readable length.
 func sentenceAround(text string, start, end int) (before, after string) {
+	// A full stop after a digit is an ordinal ("zum 70. Jahrestag"), not a sentence's end.
+	ends := func(i int) bool {
+		return strings.ContainsRune(".!?", rune(text[i])) && !(text[i] == '.' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9')
+	}
 	s := 0
 	for i := start - 1; i > 0; i-- {
-		if text[i] == ' ' && strings.ContainsRune(".!?", rune(text[i-1])) {
+		if text[i] == ' ' && ends(i-1) {
 			s = i + 1
 			break
 		}
 	}
 	e := len(text)
 	for i := end; i < len(text); i++ {
-		if strings.ContainsRune(".!?", rune(text[i])) && (i+1 == len(text) || text[i+1] == ' ') {
+		if ends(i) && (i+1 == len(text) || text[i+1] == ' ') {
 			e = i + 1
 			break
 		}

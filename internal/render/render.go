@@ -14,7 +14,7 @@
 //	topics    topics.html     topics/index.html
 //	timeline  timeline.html   timeline/index.html
 //	network   network.html    network/index.html
-//	search    search.html     search/index.html (and static/search-index.js)
+//	search    search.html     search/index.html (and static/search-index.js, static/search/)
 //	404       404.html        404.html
 //
 // Templates run with missingkey=error. Function map: date (a date at its precision in the
