@@ -391,11 +391,13 @@ func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
 		return nil
 	case anchor.Ambiguous:
 		var lines []string
-		for _, c := range res.Candidates[:min(len(res.Candidates), 10)] {
-			lines = append(lines, strconv.Itoa(c.Line))
+		for _, c := range res.Candidates {
+			if n := strconv.Itoa(c.Line); !slices.Contains(lines, n) {
+				lines = append(lines, n)
+			}
 		}
-		if len(res.Candidates) > 10 {
-			lines = append(lines, "…")
+		if len(lines) > 10 {
+			lines = append(lines[:10], "…")
 		}
 		r.errs.Errorf(q.Pos, "%s quote occurs %d times in article %q (lines %s); add `prefix:` or `suffix:` with the words just before or after the one you mean", what, len(res.Candidates), art.ID, strings.Join(lines, ", "))
 		return nil
