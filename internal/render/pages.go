@@ -30,11 +30,7 @@ func (r *Renderer) home(p Page) (any, error) {
 		}
 	}
 	for i := len(d.Events) - 1; i >= 0 && len(v.LatestEvents) < 5; i-- {
-		ev, err := r.eventView(d.Events[i], p.Root, false)
-		if err != nil {
-			return nil, err
-		}
-		v.LatestEvents = append(v.LatestEvents, ev)
+		v.LatestEvents = append(v.LatestEvents, r.eventView(d.Events[i], p.Root))
 	}
 	v.Topics = r.topicLinks(p.Root)
 	return v, nil
@@ -110,13 +106,7 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	for _, t := range a.Topics {
 		v.Topics = append(v.Topics, Link{t.Title, p.Root + topicPath(t.ID)})
 	}
-	for _, e := range a.Events {
-		ev, err := r.eventView(e, p.Root, false)
-		if err != nil {
-			return nil, err
-		}
-		v.Events = append(v.Events, ev)
-	}
+	v.Events = r.eventViews(a.Events, p.Root)
 	return v, nil
 }
 
@@ -144,16 +134,9 @@ func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
 	return v, nil
 }
 
-// eventView describes e; withBody adds its text, shown on the timeline.
-func (r *Renderer) eventView(e *dossier.Event, root string, withBody bool) (EventView, error) {
+// eventView describes e for a list; the timeline adds its text.
+func (r *Renderer) eventView(e *dossier.Event, root string) EventView {
 	v := EventView{ID: "e-" + e.ID, URL: root + eventPath(e.ID), Date: e.Date, Title: e.Title}
-	if withBody {
-		body, err := r.markdown(e.Body, root)
-		if err != nil {
-			return v, err
-		}
-		v.Body = body
-	}
 	for _, a := range e.Actors {
 		v.Actors = append(v.Actors, Link{a.Name, root + actorPath(a.ID)})
 	}
@@ -172,7 +155,32 @@ func (r *Renderer) eventView(e *dossier.Event, root string, withBody bool) (Even
 			Quote: a.Lines[s.Line-1].Text[s.Start:s.End],
 		})
 	}
-	return v, nil
+	return v
+}
+
+// eventViews describes events for a list.
+func (r *Renderer) eventViews(events []*dossier.Event, root string) []EventView {
+	var out []EventView
+	for _, e := range events {
+		out = append(out, r.eventView(e, root))
+	}
+	return out
+}
+
+// noteViews describes the anchored ones of notes for a list.
+func (r *Renderer) noteViews(notes []*dossier.Note, root string) ([]NoteView, error) {
+	var out []NoteView
+	for _, n := range notes {
+		if n.Anchor == nil {
+			continue
+		}
+		nv, err := r.noteView(n, root)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, nv)
+	}
+	return out, nil
 }
 
 func (r *Renderer) actors(p Page) (any, error) {
@@ -215,23 +223,10 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 			Before: before, Name: text[m.Start:m.End], After: after,
 		})
 	}
-	for _, n := range a.Notes {
-		if n.Anchor == nil {
-			continue
-		}
-		nv, err := r.noteView(n, p.Root)
-		if err != nil {
-			return nil, err
-		}
-		v.Notes = append(v.Notes, nv)
+	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
+		return nil, err
 	}
-	for _, e := range a.Events {
-		ev, err := r.eventView(e, p.Root, false)
-		if err != nil {
-			return nil, err
-		}
-		v.Events = append(v.Events, ev)
-	}
+	v.Events = r.eventViews(a.Events, p.Root)
 	v.Timeline = r.miniTimeline(a.Events, p.Root)
 	for _, c := range a.Related[:min(10, len(a.Related))] {
 		v.Related = append(v.Related, r.actorLink(c.Actor, c.Count, p.Root))
@@ -254,23 +249,10 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 	for _, k := range t.Keywords {
 		v.Keywords = append(v.Keywords, k.ID)
 	}
-	for _, e := range t.Events {
-		ev, err := r.eventView(e, p.Root, false)
-		if err != nil {
-			return nil, err
-		}
-		v.Events = append(v.Events, ev)
-	}
+	v.Events = r.eventViews(t.Events, p.Root)
 	v.Timeline = r.miniTimeline(t.Events, p.Root)
-	for _, n := range t.Notes {
-		if n.Anchor == nil {
-			continue
-		}
-		nv, err := r.noteView(n, p.Root)
-		if err != nil {
-			return nil, err
-		}
-		v.Notes = append(v.Notes, nv)
+	if v.Notes, err = r.noteViews(t.Notes, p.Root); err != nil {
+		return nil, err
 	}
 	for _, ps := range t.Passages {
 		url := p.Root + articlePath(ps.Article.ID)
@@ -287,8 +269,9 @@ func (r *Renderer) timeline(p Page) (any, error) {
 	p.Title = r.l.Timeline
 	v := TimelinePage{Page: p, Picture: r.timelineChart(p.Root)}
 	for _, e := range r.d.Events {
-		ev, err := r.eventView(e, p.Root, true)
-		if err != nil {
+		ev := r.eventView(e, p.Root)
+		var err error
+		if ev.Body, err = r.markdown(e.Body, p.Root); err != nil {
 			return nil, err
 		}
 		y := e.Date.Year()
