@@ -18,10 +18,10 @@ var (
 )
 
 // topicColours gives the seven topics with the most events a colour each; the others
-// share the eighth.
-func (r *Renderer) topicColours() (map[*dossier.Topic]int, []string) {
+// share the eighth. It returns the colours and the legend that names them.
+func topicColours(topics []*dossier.Topic, l *Labels) (map[*dossier.Topic]int, []string) {
 	colour := map[*dossier.Topic]int{}
-	ranked := rankTopics(r.d.Topics)
+	ranked := rankTopics(topics)
 	var legend []string
 	for i, t := range ranked {
 		if i < 7 {
@@ -32,7 +32,7 @@ func (r *Renderer) topicColours() (map[*dossier.Topic]int, []string) {
 		}
 	}
 	if len(ranked) > 7 {
-		legend = append(legend, r.l.OtherTopics)
+		legend = append(legend, l.OtherTopics)
 	}
 	return colour, legend
 }
@@ -45,12 +45,11 @@ func rankTopics(ts []*dossier.Topic) []*dossier.Topic {
 }
 
 func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Event {
-	colour, _ := r.topicColours()
 	out := make([]chart.Event, 0, len(events))
 	for _, e := range events {
 		c := -1
 		if len(e.Topics) > 0 {
-			c = colour[e.Topics[0]]
+			c = r.topicColour[e.Topics[0]]
 		}
 		out = append(out, chart.Event{
 			ID: e.ID, Title: e.Title, URL: root + eventPath(e.ID),
@@ -63,9 +62,8 @@ func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Eve
 // timelineChart draws the timeline twice: for wide screens and, with larger type
 // relative to its width, for phones; the stylesheet shows one of them.
 func (r *Renderer) timelineChart(root string) template.HTML {
-	_, legend := r.topicColours()
 	events := r.chartEvents(r.d.Events, root)
-	cfg := chart.TimelineConfig{Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: legend, Lang: r.l.Lang}
+	cfg := chart.TimelineConfig{Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: r.topicLegend, Lang: r.l.Lang}
 	wide, narrow := cfg, cfg
 	wide.ID, wide.Width = "tl", 720
 	narrow.ID, narrow.Width = "tl-n", 360

@@ -62,6 +62,9 @@ type Renderer struct {
 	l     *Labels
 	pages map[string]*template.Template
 	md    map[string]*markdown.Renderer // by root
+
+	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
+	topicLegend []string               // the colours' names
 }
 
 var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "404.html"}
@@ -99,6 +102,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
+	r.topicColour, r.topicLegend = topicColours(d.Topics, l)
 	for _, root := range []string{"", "../"} {
 		r.md[root] = markdown.NewRenderer(root, r.idTarget)
 	}
