@@ -106,15 +106,7 @@ func (r *Renderer) feed() ([]byte, error) {
 	if len(f.Entries) > 0 {
 		f.Updated = f.Entries[0].Updated
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", " ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
+	return xmlFile(f)
 }
 
 func (r *Renderer) dateText(e *dossier.Event) string {
@@ -177,11 +169,16 @@ func (r *Renderer) sitemap(paths []string) ([]byte, error) {
 			s.URLs = append(s.URLs, sitemapURL{r.baseURL() + strings.TrimSuffix(p, "index.html")})
 		}
 	}
+	return xmlFile(s)
+}
+
+// xmlFile encodes v as an indented XML document.
+func xmlFile(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", " ")
-	if err := enc.Encode(s); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	buf.WriteByte('\n')
