@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"dossier/internal/testdossier"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -151,7 +152,7 @@ func runCheck(t *testing.T, args ...string) (status int, stdout, stderr string) 
 // TestCheckMistakes plants a dozen mistakes and expects each at its file, line and column,
 // as an error or a warning, and no other errors.
 func TestCheckMistakes(t *testing.T) {
-	src := mustDossier(t, plantedDossier)
+	src := testdossier.Write(t, plantedDossier)
 	status, _, stderr := runCheck(t, "-src", src)
 	if status != 1 {
 		t.Errorf("check = %d, want 1", status)
@@ -185,7 +186,7 @@ func TestCheckMistakes(t *testing.T) {
 
 // TestCheckStrict turns the approximate quote into an error.
 func TestCheckStrict(t *testing.T) {
-	src := mustDossier(t, plantedDossier)
+	src := testdossier.Write(t, plantedDossier)
 	_, _, stderr := runCheck(t, "-src", src, "-strict")
 	if want := "content/notes/tippfehler.md:3:8: note quote matches only approximately"; !strings.Contains(stderr, want) {
 		t.Errorf("with -strict, stderr lacks the error %q:\n%s", want, stderr)
@@ -194,7 +195,7 @@ func TestCheckStrict(t *testing.T) {
 
 // TestCheckJSON expects the same problems as a JSON array on stdout.
 func TestCheckJSON(t *testing.T) {
-	src := mustDossier(t, plantedDossier)
+	src := testdossier.Write(t, plantedDossier)
 	status, stdout, stderr := runCheck(t, "-src", src, "-format", "json")
 	if status != 1 || stderr != "" {
 		t.Errorf("check -format json = %d, stderr %q; want 1 and nothing", status, stderr)
@@ -225,7 +226,7 @@ func TestCheckJSON(t *testing.T) {
 		}
 	}
 
-	good := mustDossier(t, "-- content/dossier.md --\n---\ntitle: T\n---\n")
+	good := testdossier.Write(t, "-- content/dossier.md --\n---\ntitle: T\n---\n")
 	if status, stdout, _ := runCheck(t, "-src", good, "-format", "json"); status != 0 || strings.TrimSpace(stdout) != "[]" {
 		t.Errorf("check -format json of a sound dossier = %d, %q; want 0, []", status, stdout)
 	}
@@ -233,7 +234,7 @@ func TestCheckJSON(t *testing.T) {
 
 // TestCheckReport expects every note and event source in the anchoring report.
 func TestCheckReport(t *testing.T) {
-	src := mustDossier(t, plantedDossier)
+	src := testdossier.Write(t, plantedDossier)
 	_, stdout, _ := runCheck(t, "-src", src, "-report")
 	for _, want := range []string{
 		`content/events/gut.md:6:12: anchored: source 1 of event "gut" on line 54 of article "fr"`,

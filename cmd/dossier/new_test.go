@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"dossier/internal/testdossier"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func runNew(t *testing.T, src string, args ...string) (int, string) {
 // TestNew writes each kind of file, with ids made from names, and checks that the dossier
 // still builds with them.
 func TestNew(t *testing.T) {
-	src := mustDossier(t, newDossier)
+	src := testdossier.Write(t, newDossier)
 	for _, tc := range []struct {
 		args []string
 		file string
@@ -83,7 +84,7 @@ func TestNew(t *testing.T) {
 
 // TestNewRefuses checks what `new` will not write, and that it writes nothing then.
 func TestNewRefuses(t *testing.T) {
-	src := mustDossier(t, newDossier+"-- content/topics/sub/sanktionen.md --\n---\ntitle: Sanktionen\n---\n")
+	src := testdossier.Write(t, newDossier+"-- content/topics/sub/sanktionen.md --\n---\ntitle: Sanktionen\n---\n")
 	for _, tc := range []struct {
 		args   []string
 		status int

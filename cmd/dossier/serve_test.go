@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"dossier/internal/testdossier"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 // prints the address, serves the dossier, shows an edit, and stops cleanly when the
 // context ends, as on Ctrl-C.
 func TestServeCommand(t *testing.T) {
-	src := mustDossier(t, newDossier+"-- content/notes/n.md --\n---\narticle: fr\nquote: \"Unbesiegbarkeit und Dauerhaftigkeit\"\n---\nErste Fassung.\n")
+	src := testdossier.Write(t, newDossier+"-- content/notes/n.md --\n---\narticle: fr\nquote: \"Unbesiegbarkeit und Dauerhaftigkeit\"\n---\nErste Fassung.\n")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	outR, outW := io.Pipe()
@@ -36,7 +37,7 @@ func TestServeCommand(t *testing.T) {
 	}
 	page := m[1] + "articles/fr.html"
 	poll(t, page, "Erste Fassung.")
-	mustWrite(t, filepath.Join(src, "content/notes/n.md"), "---\narticle: fr\nquote: \"Unbesiegbarkeit und Dauerhaftigkeit\"\n---\nZweite Fassung.\n")
+	testdossier.WriteFile(t, filepath.Join(src, "content/notes/n.md"), "---\narticle: fr\nquote: \"Unbesiegbarkeit und Dauerhaftigkeit\"\n---\nZweite Fassung.\n")
 	poll(t, page, "Zweite Fassung.")
 
 	cancel()
@@ -52,7 +53,7 @@ func TestServeCommand(t *testing.T) {
 }
 
 func TestServeBusyPort(t *testing.T) {
-	src := mustDossier(t, newDossier)
+	src := testdossier.Write(t, newDossier)
 	var out, errs strings.Builder
 	if status := run(context.Background(), []string{"serve", "-src", src, "-addr", "127.0.0.1:-1"}, &out, &errs); status != 1 {
 		t.Errorf("serve on a bad address = %d, want 1; stderr %q", status, errs.String())

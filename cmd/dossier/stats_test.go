@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"dossier/internal/testdossier"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,9 +14,9 @@ import (
 // and the page count; and -cpuprofile, a profile.
 func TestBuildStats(t *testing.T) {
 	dir := t.TempDir()
-	mustWrite(t, filepath.Join(dir, "content/dossier.md"), "---\ntitle: T\n---\n")
-	mustWrite(t, filepath.Join(dir, "seeds/a.txt"), "Titel\n\nEin Satz über Putin.\n")
-	mustWrite(t, filepath.Join(dir, "content/articles/a.md"), "---\nseed: a.txt\ntitle: A\n---\n")
+	testdossier.WriteFile(t, filepath.Join(dir, "content/dossier.md"), "---\ntitle: T\n---\n")
+	testdossier.WriteFile(t, filepath.Join(dir, "seeds/a.txt"), "Titel\n\nEin Satz über Putin.\n")
+	testdossier.WriteFile(t, filepath.Join(dir, "content/articles/a.md"), "---\nseed: a.txt\ntitle: A\n---\n")
 	prof := filepath.Join(dir, "cpu.prof")
 	var stdout, stderr bytes.Buffer
 	args := []string{"build", "-src", dir, "-out", filepath.Join(dir, "out"), "-stats", "-cpuprofile", prof}

@@ -2,48 +2,14 @@ package build
 
 import (
 	"context"
-	"os"
+	"dossier/internal/testdossier"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	"dossier/internal/diag"
 	"dossier/internal/site"
 )
-
-// mustDossier writes the files of a txtar archive into a new folder, with the repository's
-// seeds, and returns the folder.
-func mustDossier(tb testing.TB, archive string) string {
-	tb.Helper()
-	dir := tb.TempDir()
-	seeds, err := filepath.Glob(filepath.Join(repoRoot, "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		tb.Fatalf("no seeds: %v", err)
-	}
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		mustWrite(tb, filepath.Join(dir, "seeds", filepath.Base(s)), string(data))
-	}
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		mustWrite(tb, filepath.Join(dir, f.Name), string(f.Data))
-	}
-	return dir
-}
-
-func mustWrite(tb testing.TB, name, data string) {
-	tb.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-}
 
 const smallDossier = `
 -- content/dossier.md --
@@ -83,18 +49,18 @@ sources:
 // TestFailedBuildKeepsOutput breaks a quote, names an unknown actor and writes a bad date:
 // three errors at their file, line and column, and the previous site untouched.
 func TestFailedBuildKeepsOutput(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	out := filepath.Join(t.TempDir(), "public")
 	good := mustBuild(t, Config{Src: src, Out: out, Minify: true})
 
-	mustWrite(t, filepath.Join(src, "content/notes/treffen.md"), `---
+	testdossier.WriteFile(t, filepath.Join(src, "content/notes/treffen.md"), `---
 article: fr
 quote: "Unbesiegbarkeit und Dauerhaftigkeit und Frieden für alle Zeiten"
 actors: [wladimir-putn]
 ---
 Der Text.
 `)
-	mustWrite(t, filepath.Join(src, "content/events/vertrag.md"), `---
+	testdossier.WriteFile(t, filepath.Join(src, "content/events/vertrag.md"), `---
 date: 2024-13-45
 title: "Vertrag"
 sources:
@@ -230,7 +196,7 @@ Siehe [Z. 2](article:a#L2) und [hier](javascript:alert(1)).
 `, []string{"content/articles/a.md:5: link to article \"a\" names line 2, which is empty", "content/articles/a.md:5: link \"javascript:alert(1)\" is not allowed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			src := mustDossier(t, "-- content/dossier.md --\n---\ntitle: T\n---\n"+tc.archive)
+			src := testdossier.Write(t, "-- content/dossier.md --\n---\ntitle: T\n---\n"+tc.archive)
 			res, err := Run(context.Background(), Config{Src: src})
 			if err == nil {
 				t.Fatalf("no error; want %q", tc.want)

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"dossier/internal/testdossier"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -61,7 +62,7 @@ func FuzzBuild(f *testing.F) {
 			fuzzNote:              note,
 			fuzzEvent:             event,
 		} {
-			mustWrite(t, filepath.Join(src, name), data)
+			testdossier.WriteFile(t, filepath.Join(src, name), data)
 		}
 		res, err := Run(context.Background(), Config{Src: src})
 		for _, p := range res.Problems {

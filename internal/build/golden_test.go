@@ -1,6 +1,7 @@
 package build
 
 import (
+	"dossier/internal/testdossier"
 	"flag"
 	"os"
 	"path/filepath"
@@ -29,7 +30,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			src := mustDossier(t, string(data))
+			src := testdossier.Write(t, string(data))
 			res := mustBuild(t, Config{Src: src})
 			got := &txtar.Archive{Comment: []byte("Pages rendered from " + filepath.Base(in) + "; go test -run Golden -update rewrites this file.\n")}
 			for _, f := range res.Files {

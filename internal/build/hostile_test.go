@@ -8,6 +8,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"dossier/internal/testdossier"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -118,7 +119,7 @@ type badInput struct {
 func put(files ...string) func(testing.TB, string) {
 	return func(tb testing.TB, src string) {
 		for i := 0; i+1 < len(files); i += 2 {
-			mustWrite(tb, filepath.Join(src, files[i]), files[i+1])
+			testdossier.WriteFile(tb, filepath.Join(src, files[i]), files[i+1])
 		}
 	}
 }
@@ -134,9 +135,9 @@ func link(name, target string, data string) func(testing.TB, string) {
 				if err := os.MkdirAll(target, 0o755); err != nil {
 					tb.Fatal(err)
 				}
-				mustWrite(tb, filepath.Join(target, "stolen.md"), data)
+				testdossier.WriteFile(tb, filepath.Join(target, "stolen.md"), data)
 			} else {
-				mustWrite(tb, target, data)
+				testdossier.WriteFile(tb, target, data)
 			}
 		}
 		p := filepath.Join(src, name)
@@ -220,7 +221,7 @@ func badInputs(tb testing.TB) []badInput {
 		// Sizes.
 		{"50 MB seed", func(tb testing.TB, src string) {
 			big := strings.Repeat(seedText, 50<<20/len(seedText)+1)
-			mustWrite(tb, filepath.Join(src, seedFile), big)
+			testdossier.WriteFile(tb, filepath.Join(src, seedFile), big)
 		}, []string{`^seeds/` + seedName + `:1: the seed is larger than 10 MB`}},
 		{"2 MB note", put(notePath, note(noteFields, strings.Repeat("Ein langer Satz über nichts. ", 2<<20/29+1))),
 			[]string{`^content/notes/treffen\.md:1:1: file is 2\.\d MB, larger than the 1 MB`}},
@@ -371,7 +372,7 @@ func TestBadInput(t *testing.T) {
 	for _, tc := range badInputs(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			src := mustDossier(t, smallDossier)
+			src := testdossier.Write(t, smallDossier)
 			out := filepath.Join(t.TempDir(), "public")
 			if status, _, stderr := runCommand(t, bin, "build", "-src", src, "-out", out); status != 0 {
 				t.Fatalf("the good build failed with status %d:\n%s", status, stderr)
@@ -411,9 +412,9 @@ func TestOutputHoldingSources(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site", "dossier")
 	for _, f := range txtar.Parse([]byte(smallDossier)).Files {
-		mustWrite(t, filepath.Join(src, f.Name), string(f.Data))
+		testdossier.WriteFile(t, filepath.Join(src, f.Name), string(f.Data))
 	}
-	mustWrite(t, filepath.Join(src, seedFile), mustReadSeed(t))
+	testdossier.WriteFile(t, filepath.Join(src, seedFile), mustReadSeed(t))
 	for _, out := range []string{filepath.Join(dir, "site"), dir, src} {
 		_, err := Run(context.Background(), Config{Src: src, Out: out})
 		if err == nil || !strings.Contains(err.Error(), "holds content") {
@@ -429,8 +430,8 @@ func TestOutputHoldingSources(t *testing.T) {
 // ends, and compares it with the same dossier in plain LF: the sites are byte for byte
 // the same.
 func TestBOMAndCRLF(t *testing.T) {
-	plain := mustDossier(t, smallDossier)
-	windows := mustDossier(t, smallDossier)
+	plain := testdossier.Write(t, smallDossier)
+	windows := testdossier.Write(t, smallDossier)
 	err := filepath.WalkDir(windows, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -469,7 +470,7 @@ func mustHostileDossier(tb testing.TB) string {
 	}
 	dir := tb.TempDir()
 	for _, f := range archive.Files {
-		mustWrite(tb, filepath.Join(dir, f.Name), string(f.Data))
+		testdossier.WriteFile(tb, filepath.Join(dir, f.Name), string(f.Data))
 	}
 	return dir
 }

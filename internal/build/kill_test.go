@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"dossier/internal/testdossier"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -39,18 +40,18 @@ func mustLargeDossier(tb testing.TB, n int) string {
 			if len(parts) < 3 {
 				tb.Fatalf("%s: no front matter", f)
 			}
-			mustWrite(tb, filepath.Join(dir, "content", kind, filepath.Base(f)), "---\n"+parts[1]+"---\n")
+			testdossier.WriteFile(tb, filepath.Join(dir, "content", kind, filepath.Base(f)), "---\n"+parts[1]+"---\n")
 		}
 	}
-	mustWrite(tb, filepath.Join(dir, "content/dossier.md"), "---\ntitle: \"Groß\"\n---\nViele Artikel.\n")
+	testdossier.WriteFile(tb, filepath.Join(dir, "content/dossier.md"), "---\ntitle: \"Groß\"\n---\nViele Artikel.\n")
 	for i := range n {
 		data, err := os.ReadFile(seeds[i%len(seeds)])
 		if err != nil {
 			tb.Fatal(err)
 		}
 		id := fmt.Sprintf("gen-%03d", i)
-		mustWrite(tb, filepath.Join(dir, "seeds", id+".txt"), string(data))
-		mustWrite(tb, filepath.Join(dir, "content/articles", id+".md"), fmt.Sprintf(
+		testdossier.WriteFile(tb, filepath.Join(dir, "seeds", id+".txt"), string(data))
+		testdossier.WriteFile(tb, filepath.Join(dir, "content/articles", id+".md"), fmt.Sprintf(
 			"---\nseed: %s.txt\ntitle: \"Artikel %d\"\npublished: 2024-%02d-%02d\n---\nKopie von %s.\n",
 			id, i, 1+i%12, 1+i%28, filepath.Base(seeds[i%len(seeds)])))
 	}
@@ -66,7 +67,7 @@ func TestKillDuringBuild(t *testing.T) {
 		t.Skip("kills thirty builds")
 	}
 	bin := mustCommand(t)
-	oldSrc := mustDossier(t, smallDossier)
+	oldSrc := testdossier.Write(t, smallDossier)
 	newSrc := mustLargeDossier(t, 150)
 	out := filepath.Join(t.TempDir(), "public")
 

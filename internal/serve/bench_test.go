@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"dossier/internal/testdossier"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -25,7 +26,7 @@ func BenchmarkSaveToPage(b *testing.B) {
 		src := b.TempDir()
 		for _, dir := range []string{"seeds", "content", "templates", "static"} {
 			if _, err := os.Stat(filepath.Join(repoRoot, dir)); err == nil {
-				mustCopyDir(b, filepath.Join(repoRoot, dir), filepath.Join(src, dir))
+				testdossier.CopyDir(b, filepath.Join(repoRoot, dir), filepath.Join(src, dir))
 			}
 		}
 		benchSaveToPage(b, src)
@@ -84,7 +85,7 @@ func benchSaveToPage(b *testing.B, src string) {
 	for i := 0; b.Loop(); i++ {
 		marker := fmt.Sprintf("Messpunkt %d", i)
 		start := time.Now()
-		mustWrite(b, file, string(orig)+"\n"+marker+"\n")
+		testdossier.WriteFile(b, file, string(orig)+"\n"+marker+"\n")
 		for shown := false; !shown; {
 			select {
 			case <-reloads:

@@ -6,61 +6,12 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-
-	"golang.org/x/tools/txtar"
 )
 
 const repoRoot = "../.."
-
-// mustDossier writes the files of a txtar archive into a new folder, with the repository's
-// seeds, and returns the folder.
-func mustDossier(tb testing.TB, archive string) string {
-	tb.Helper()
-	dir := tb.TempDir()
-	mustCopyDir(tb, filepath.Join(repoRoot, "seeds"), filepath.Join(dir, "seeds"))
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		mustWrite(tb, filepath.Join(dir, f.Name), string(f.Data))
-	}
-	return dir
-}
-
-// mustCopyDir copies the folder from, with its subfolders, to to.
-func mustCopyDir(tb testing.TB, from, to string) {
-	tb.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(from, p)
-		if err != nil {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		mustWrite(tb, filepath.Join(to, rel), string(data))
-		return nil
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-}
-
-func mustWrite(tb testing.TB, name, data string) {
-	tb.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
-		tb.Fatal(err)
-	}
-}
 
 func mustListen(tb testing.TB) net.Listener {
 	tb.Helper()

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"dossier/internal/testdossier"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -52,7 +53,7 @@ func noteWith(quote, actor, body string) string {
 // new text appears, a broken quote shows the error page at the note's file and line, and
 // the fix brings the page back, each time without anyone asking.
 func TestServeLive(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	base := mustServe(t, Config{Build: build.Config{Src: src}})
 	article := base + "/articles/fr.html"
 	notePath := filepath.Join(src, "content/notes/treffen.md")
@@ -62,19 +63,19 @@ func TestServeLive(t *testing.T) {
 		t.Errorf("the served page has no reload script:\n%s", first.body)
 	}
 
-	mustWrite(t, notePath, note("Unbesiegbarkeit und Dauerhaftigkeit", "Ein neuer Text der Notiz."))
+	testdossier.WriteFile(t, notePath, note("Unbesiegbarkeit und Dauerhaftigkeit", "Ein neuer Text der Notiz."))
 	waitFor(t, article, "the edited note", shows("Ein neuer Text der Notiz."))
 
 	// An editor's atomic save: a temporary file renamed over the note.
 	tmp := filepath.Join(src, "content/notes/.treffen.md.tmp")
-	mustWrite(t, tmp, note("Unbesiegbarkeit und Dauerhaftigkeit", "Atomar gespeichert."))
+	testdossier.WriteFile(t, tmp, note("Unbesiegbarkeit und Dauerhaftigkeit", "Atomar gespeichert."))
 	if err := os.Rename(tmp, notePath); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, article, "the atomically saved note", shows("Atomar gespeichert."))
 
 	// A quote that is not in the seed, and an actor whose id must be escaped.
-	mustWrite(t, notePath, noteWith("Unbesiegbarkeit und Dauerhaftigkeit und Frieden für alle Zeiten", "<b>&x", "Kaputt."))
+	testdossier.WriteFile(t, notePath, noteWith("Unbesiegbarkeit und Dauerhaftigkeit und Frieden für alle Zeiten", "<b>&x", "Kaputt."))
 	broken := waitFor(t, article, "the error page", func(p page) bool { return p.status == http.StatusInternalServerError })
 	for _, want := range []string{
 		"Die Vorschau kann nicht neu gebaut werden",
@@ -98,23 +99,23 @@ func TestServeLive(t *testing.T) {
 		t.Errorf("last good page: status %d, want 200 with the last good note", p.status)
 	}
 
-	mustWrite(t, notePath, note("Unbesiegbarkeit und Dauerhaftigkeit", "Wieder in Ordnung."))
+	testdossier.WriteFile(t, notePath, note("Unbesiegbarkeit und Dauerhaftigkeit", "Wieder in Ordnung."))
 	waitFor(t, article, "the fixed note", shows("Wieder in Ordnung."))
 }
 
 // TestServeNewAndDeletedFiles adds a note in a new folder and deletes it again.
 func TestServeNewAndDeletedFiles(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	base := mustServe(t, Config{Build: build.Config{Src: src}})
 	article := base + "/articles/fr.html"
 	waitFor(t, article, "the note", shows("Der erste Text der Notiz."))
 
 	dir := filepath.Join(src, "content/notes/neu")
-	mustWrite(t, filepath.Join(dir, "zweite.md"), "---\narticle: fr\nquote: \"einen Beistandspakt für den Fall\"\n---\nEine zweite Notiz.\n")
+	testdossier.WriteFile(t, filepath.Join(dir, "zweite.md"), "---\narticle: fr\nquote: \"einen Beistandspakt für den Fall\"\n---\nEine zweite Notiz.\n")
 	waitFor(t, article, "the note in a new folder", shows("Eine zweite Notiz."))
 
 	// The server watches the new folder: a change in it is seen too.
-	mustWrite(t, filepath.Join(dir, "zweite.md"), "---\narticle: fr\nquote: \"einen Beistandspakt für den Fall\"\n---\nDie zweite Notiz, geändert.\n")
+	testdossier.WriteFile(t, filepath.Join(dir, "zweite.md"), "---\narticle: fr\nquote: \"einen Beistandspakt für den Fall\"\n---\nDie zweite Notiz, geändert.\n")
 	waitFor(t, article, "the changed note in the new folder", shows("Die zweite Notiz, geändert."))
 
 	if err := os.RemoveAll(dir); err != nil {
@@ -128,7 +129,7 @@ func TestServeNewAndDeletedFiles(t *testing.T) {
 // TestServeOnlyInjects checks that the reload script is the server's: the built site
 // does not hold it, and non-HTML files are served as built.
 func TestServeOnlyInjects(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	res, err := build.Run(context.Background(), build.Config{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -168,7 +169,7 @@ func TestServeOnlyInjects(t *testing.T) {
 // TestServeEvents checks the event stream: a client that shows an old version is told to
 // reload at once, one that is up to date when the next build changes something.
 func TestServeEvents(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	base := mustServe(t, Config{Build: build.Config{Src: src}})
 	body := waitFor(t, base+"/", "the home page", shows("Einleitung.")).body
 	m := regexp.MustCompile(`data-version="([^"]+)"`).FindStringSubmatch(body)
@@ -187,7 +188,7 @@ func TestServeEvents(t *testing.T) {
 	}
 
 	ch := events(t, base, version)
-	mustWrite(t, filepath.Join(src, "content/dossier.md"), "---\ntitle: \"Test\"\n---\nNeue Einleitung.\n")
+	testdossier.WriteFile(t, filepath.Join(src, "content/dossier.md"), "---\ntitle: \"Test\"\n---\nNeue Einleitung.\n")
 	select {
 	case v := <-ch:
 		if v == version {
@@ -200,7 +201,7 @@ func TestServeEvents(t *testing.T) {
 
 // TestServeShutdown ends the server while a page listens for events: Run returns at once.
 func TestServeShutdown(t *testing.T) {
-	src := mustDossier(t, smallDossier)
+	src := testdossier.Write(t, smallDossier)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	ln := mustListen(t)
