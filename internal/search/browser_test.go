@@ -47,6 +47,11 @@ func mustSearchSiteIndex(t *testing.T, sharded bool) string {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(dir, "static", "search.js"), js)
+	css, err := os.ReadFile(filepath.Join(filepath.Dir(searchJS), "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(dir, "static", "style.css"), css)
 	if sharded {
 		first, shards, err := Sharded(smallDocs())
 		if err != nil {
