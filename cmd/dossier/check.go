@@ -20,9 +20,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := build.Config{}
-	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
-	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
-	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
+	sourceFlags(fs, &cfg)
 	verbose := fs.Bool("v", false, "also print the anchoring report and list the seed lines classified as boilerplate")
 	anchors := fs.Bool("report", false, "print the anchoring report: every note and event source as anchored, fuzzy or orphaned")
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message on stderr) or json (an array on stdout)")

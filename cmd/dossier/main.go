@@ -67,11 +67,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := build.Config{}
-	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
+	sourceFlags(fs, &cfg)
 	fs.StringVar(&cfg.Out, "out", "public", "output folder, replaced as a whole")
 	fs.StringVar(&cfg.BaseURL, "base-url", os.Getenv("DOSSIER_BASE_URL"), "absolute URL the site is published at (default $DOSSIER_BASE_URL, else base_url in content/dossier.md)")
-	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
-	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
 	fs.BoolVar(&cfg.Minify, "minify", true, "minify HTML, CSS, JavaScript and SVG")
 	stats := fs.Bool("stats", false, "print the time and allocations of each phase and the page count")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
@@ -140,4 +138,11 @@ func fail(w io.Writer, err error) int {
 	}
 	fmt.Fprintf(w, "dossier: %v\n", err)
 	return 1
+}
+
+// sourceFlags adds the flags that say what to read, shared by build, check and serve.
+func sourceFlags(fs *flag.FlagSet, cfg *build.Config) {
+	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
+	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
 }

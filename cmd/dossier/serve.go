@@ -18,11 +18,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg := build.Config{}
-	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
+	sourceFlags(fs, &cfg)
 	// Loopback only by default: the preview is the editor's, not the network's.
 	addr := fs.String("addr", "127.0.0.1:1313", "address to listen on; port 0 picks a free one")
-	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
-	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
 	fs.StringVar(&cfg.BaseURL, "base-url", os.Getenv("DOSSIER_BASE_URL"), "absolute URL the site is published at, for canonical links and feeds")
 	if err := fs.Parse(args); err != nil {
 		return 2
