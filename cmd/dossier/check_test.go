@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"dossier/internal/testdossier"
 	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+
+	"dossier/internal/testdossier"
 )
 
 // plantedDossier is a small dossier with a dozen different mistakes, each in its own file.

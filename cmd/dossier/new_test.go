@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"dossier/internal/testdossier"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dossier/internal/testdossier"
 )
 
 const newDossier = `

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"dossier/internal/testdossier"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dossier/internal/testdossier"
 )
 
 // TestServeCommand runs `dossier serve` as a user does, on a free port of 127.0.0.1: it

@@ -3,11 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"dossier/internal/testdossier"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
+
+	"dossier/internal/testdossier"
 )
 
 // TestBuildStats checks -stats: a row per phase with its time and allocations, a total,

@@ -2,13 +2,13 @@ package build
 
 import (
 	"context"
-	"dossier/internal/testdossier"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dossier/internal/diag"
 	"dossier/internal/site"
+	"dossier/internal/testdossier"
 )
 
 const smallDossier = `

@@ -2,12 +2,12 @@ package build
 
 import (
 	"context"
-	"dossier/internal/testdossier"
 	"errors"
 	"path/filepath"
 	"testing"
 
 	"dossier/internal/diag"
+	"dossier/internal/testdossier"
 )
 
 // The files of the fuzzed dossier, beside a fixed content/dossier.md and topic.

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"dossier/internal/testdossier"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"dossier/internal/testdossier"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

@@ -8,7 +8,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"dossier/internal/testdossier"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -28,6 +27,7 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"dossier/internal/site"
+	"dossier/internal/testdossier"
 )
 
 // mustCommand builds cmd/dossier into a temporary folder and returns its path.

@@ -2,7 +2,6 @@ package build
 
 import (
 	"bytes"
-	"dossier/internal/testdossier"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"dossier/internal/site"
+	"dossier/internal/testdossier"
 )
 
 // mustLargeDossier writes a dossier of n articles into a new folder: the repository's seeds

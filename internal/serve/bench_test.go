@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"dossier/internal/testdossier"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"dossier/internal/benchgen"
 	"dossier/internal/build"
+	"dossier/internal/testdossier"
 )
 
 // BenchmarkSaveToPage measures what an editor waits for: from saving a note to the moment

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"context"
-	"dossier/internal/testdossier"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"dossier/internal/build"
+	"dossier/internal/testdossier"
 )
 
 const smallDossier = `
