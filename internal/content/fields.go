@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
 	"slices"
@@ -208,22 +209,11 @@ func (f *fields) mapping(key string) [][2]*yaml.Node {
 }
 
 // unknown reports every key that no reader asked for: usually a typo.
-func (f *fields) unknown(known ...string) {
-	names := slices.Sorted(func(yield func(string) bool) {
-		for k := range f.keys {
-			if !yield(k) {
-				return
-			}
-		}
-	})
-	for _, k := range names {
+func (f *fields) unknown() {
+	known := strings.Join(slices.Sorted(maps.Keys(f.used)), ", ")
+	for _, k := range slices.Sorted(maps.Keys(f.keys)) {
 		if !f.used[k] {
-			var all []string
-			for u := range f.used {
-				all = append(all, u)
-			}
-			slices.Sort(all)
-			f.errs.Errorf(f.pos(f.keys[k]), "unknown field %q; known fields here are: %s", k, strings.Join(all, ", "))
+			f.errs.Errorf(f.pos(f.keys[k]), "unknown field %q; known fields here are: %s", k, known)
 		}
 	}
 }
