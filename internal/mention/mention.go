@@ -104,10 +104,11 @@ func word(s string, start, end int) Word {
 // extra matcher wins over m.
 func (m *Matcher) Find(text string, extra ...*Matcher) []Hit {
 	words := Words(text)
+	matchers := append(extra[:len(extra):len(extra)], m) // once per text, not per word
 	var hits []Hit
 	for i := 0; i < len(words); {
 		best := match{}
-		for _, x := range append(extra, m) {
+		for _, x := range matchers {
 			if x.Empty() {
 				continue
 			}
