@@ -2,6 +2,7 @@ package render
 
 import (
 	"html"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -9,10 +10,10 @@ import (
 )
 
 // lineHTML writes the text of a seed line with its mentions linked and its anchored
-// passages highlighted. Passages may overlap each other and mentions; the output nests
+// passages highlighted. It is safe markup: every piece of text is escaped here. Passages may overlap each other and mentions; the output nests
 // properly: a <mark> holds links, never the reverse, and an element split by another's
 // boundary is closed and reopened.
-func lineHTML(l *dossier.Line, root string) string {
+func lineHTML(l *dossier.Line, root string) template.HTML {
 	text := l.Text
 	cuts := []int{0, len(text)}
 	for _, m := range l.Mentions {
@@ -99,7 +100,7 @@ func lineHTML(l *dossier.Line, root string) string {
 		}
 	}
 	closeMark()
-	return b.String()
+	return template.HTML(b.String())
 }
 
 func markClass(active []*dossier.Anchor) string {

@@ -77,7 +77,7 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 		if l.Kind == seed.Blank {
 			continue
 		}
-		b := Block{N: l.N, ID: "L" + itoa(l.N), Kind: l.Kind.String(), HTML: safeHTML(lineHTML(l, p.Root))}
+		b := Block{N: l.N, ID: "L" + itoa(l.N), Kind: l.Kind.String(), HTML: lineHTML(l, p.Root)}
 		for _, an := range l.Anchors {
 			if an.Note != nil {
 				nv, err := r.noteView(an.Note, p.Root)
