@@ -95,7 +95,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *stats {
 		printStats(stdout, res)
 	}
-	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", len(res.Files), cfg.Out)
+	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
 	return 0
 }
 
@@ -115,7 +115,7 @@ func printStats(w io.Writer, res *build.Result) {
 		total.Allocs += p.Allocs
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d pages, %d files", res.Pages, len(res.Files))
+	fmt.Fprintf(w, "%d pages, %d files", res.Pages, res.FileCount)
 	if total.Duration > 0 {
 		fmt.Fprintf(w, ", %.0f pages/s", float64(res.Pages)/total.Duration.Seconds())
 	}

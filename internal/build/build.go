@@ -1,5 +1,7 @@
 // Package build runs a dossier's build in the order of its phases: load the content,
-// resolve it into the model, render every page, write the site.
+// resolve it into the model, render every page, write the site. Render and write overlap:
+// each file is written into the new site as soon as it is rendered; the write phase puts
+// the new site in place of the old one and removes the old.
 package build
 
 import (
@@ -10,7 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/metrics"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	defaults "dossier"
@@ -35,9 +39,12 @@ type Config struct {
 type Result struct {
 	Problems diag.List // sorted; errors and warnings
 	Dossier  *idossier.Dossier
-	Files    []site.File
-	Pages    int // HTML pages among Files
-	Phases   []Phase
+	// Files are the files of the site, sorted by path, when it was not written (Config.Out
+	// empty); a written site is not kept in memory.
+	Files     []site.File
+	FileCount int // files of the site
+	Pages     int // HTML pages among them
+	Phases    []Phase
 }
 
 // Phase is the cost of one phase of a build. The allocations are the whole process's
@@ -133,22 +140,11 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		CSS:       "static/style.css",
 	}
 	if cfg.Minify {
-		rcfg.Finish = site.MinifyFunc()
+		rcfg.Minify = site.MinifyTemplate
 	}
 	r, err := render.New(d, rcfg)
 	if err != nil {
 		return res, &PhaseError{"render", err}
-	}
-	pages, err := r.Render(ctx)
-	if err != nil {
-		return res, &PhaseError{"render", err}
-	}
-	files := make([]site.File, 0, len(pages))
-	for _, p := range pages {
-		files = append(files, site.File{Path: p.Path, Data: p.Data})
-		if strings.HasSuffix(p.Path, ".html") {
-			res.Pages++
-		}
 	}
 	staticDir, err := sub(fsys, "static")
 	if err != nil {
@@ -158,20 +154,58 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
 	}
-	if cfg.Minify { // the pages were minified as they were rendered
+	if cfg.Minify {
 		if err := site.Minify(static); err != nil {
 			return res, &PhaseError{"render", err}
 		}
 	}
-	files = append(files, static...)
-	res.Files = files
+
+	// Each file is written as soon as it is rendered, so that a large site is never held
+	// in memory whole; without an output folder (check, the preview) the files are kept.
+	var out *site.Writer
+	var mu sync.Mutex
+	emit := func(f render.File) error {
+		mu.Lock()
+		res.Files = append(res.Files, site.File{Path: f.Path, Data: f.Data})
+		mu.Unlock()
+		return nil
+	}
+	if cfg.Out != "" {
+		if out, err = site.NewWriter(cfg.Out); err != nil {
+			return res, &PhaseError{"write", err}
+		}
+		emit = func(f render.File) error { return out.Write(f.Path, f.Data) }
+	}
+	fail := func(phase string, err error) (*Result, error) {
+		if out != nil {
+			out.Abort()
+		}
+		res.Files = nil
+		return res, &PhaseError{phase, err}
+	}
+	paths, err := r.Render(ctx, emit)
+	if err != nil {
+		return fail("render", err)
+	}
+	for _, f := range static {
+		if err := emit(render.File{Path: f.Path, Data: f.Data}); err != nil {
+			return fail("render", err)
+		}
+	}
+	res.FileCount = len(paths) + len(static)
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".html") {
+			res.Pages++
+		}
+	}
+	slices.SortFunc(res.Files, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
 	phase("render", start)
 
-	if cfg.Out == "" {
+	if out == nil {
 		return res, nil
 	}
 	start = startMeter()
-	if err := site.Write(cfg.Out, files); err != nil {
+	if err := out.Commit(); err != nil {
 		return res, &PhaseError{"write", err}
 	}
 	phase("write", start)

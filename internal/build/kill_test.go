@@ -86,10 +86,12 @@ func TestKillDuringBuild(t *testing.T) {
 	if status != 0 {
 		t.Fatalf("build %s: status %d\n%s", newSrc, status, stderr)
 	}
+	// Files are written from the start of the render phase on, as they are rendered.
 	var write time.Duration
 	for _, l := range strings.Split(stdout, "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == "write" {
-			write, _ = time.ParseDuration(f[1])
+		if f := strings.Fields(l); len(f) >= 2 && (f[0] == "render" || f[0] == "write") {
+			d, _ := time.ParseDuration(f[1])
+			write += d
 		}
 	}
 	if write <= 0 {

@@ -57,7 +57,10 @@ type atomContent struct {
 	Body string `xml:",chardata"`
 }
 
-const feedPath = "atom.xml"
+const (
+	feedPath    = "atom.xml"
+	sitemapPath = "sitemap.xml"
+)
 
 func (r *Renderer) feed() ([]byte, error) {
 	d := r.d

@@ -44,9 +44,9 @@ type Config struct {
 	Templates fs.FS  // holds base.html, partials.html and one file per page kind
 	BaseURL   string // absolute URL of the site, for canonical links; may be empty
 	CSS       string // path of the stylesheet, relative to the site's root
-	// Finish, if set, is applied to each file as soon as it is rendered, on the same core
-	// (the build minifies there, so that a page's unminified bytes do not outlive it).
-	Finish func(path string, data []byte) ([]byte, error)
+	// Minify, if set, is applied to the source of each template before it is parsed: the
+	// build minifies the templates once instead of every page they make.
+	Minify func(name string, src []byte) ([]byte, error)
 }
 
 // File is a rendered page.
@@ -87,10 +87,9 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	}
 	var errs []string
 	for _, f := range pageFiles {
-		t := template.New(f).Funcs(funcs).Option("missingkey=error")
-		t, err := t.ParseFS(cfg.Templates, "base.html", "partials.html", f)
+		t, err := parse(template.New(f).Funcs(funcs).Option("missingkey=error"), cfg, "base.html", "partials.html", f)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("templates/%s: %v", f, err))
+			errs = append(errs, err.Error())
 			continue
 		}
 		if t.Lookup("base") == nil || t.Lookup("main") == nil {
@@ -109,6 +108,30 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	return r, nil
 }
 
+// parse parses the template files names of cfg.Templates into t, each as the template of
+// its name, as template.ParseFS does, after Config.Minify.
+func parse(t *template.Template, cfg Config, names ...string) (*template.Template, error) {
+	for _, name := range names {
+		src, err := fs.ReadFile(cfg.Templates, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		if cfg.Minify != nil {
+			if src, err = cfg.Minify(name, src); err != nil {
+				return nil, fmt.Errorf("templates/%s: %w", name, err)
+			}
+		}
+		tmpl := t
+		if name != t.Name() {
+			tmpl = t.New(name)
+		}
+		if _, err := tmpl.Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+	}
+	return t, nil
+}
+
 // job renders one page.
 type job struct {
 	path string
@@ -116,34 +139,40 @@ type job struct {
 	view func(p Page) (any, error)
 }
 
-// Render renders every page, in parallel, and returns them sorted by path.
-func (r *Renderer) Render(ctx context.Context) ([]File, error) {
+// Render renders every page, in parallel on all cores, and hands each file to emit as
+// soon as it is made, so that a caller can write it and let it go; emit is called from
+// several goroutines at once. The files' content does not depend on their order. It
+// returns the paths of the files, sorted.
+func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string, error) {
 	jobs := r.jobs()
-	files := make([]File, len(jobs))
-	g, ctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(ctx)
 	// The search index is one long job: it runs beside the pages, outside their limit, so
 	// that it does not end alone on one core after them.
-	var index []File
+	var indexPaths []string
 	indexDone := make(chan error, 1)
 	go func() {
-		var err error
-		index, err = r.searchIndex()
+		index, err := r.searchIndex()
+		for _, f := range index {
+			if err == nil && ctx.Err() == nil {
+				indexPaths = append(indexPaths, f.Path)
+				err = emit(f)
+			}
+		}
 		indexDone <- err
 	}()
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
+	for _, j := range jobs {
 		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
+			if err := gctx.Err(); err != nil {
 				return err
 			}
 			data, err := r.page(j)
 			if err == nil {
-				data, err = r.finish(j.path, data)
+				err = emit(File{j.path, data})
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.path, err)
 			}
-			files[i] = File{j.path, data}
 			return nil
 		})
 	}
@@ -154,32 +183,32 @@ func (r *Renderer) Render(ctx context.Context) ([]File, error) {
 	if errPages != nil {
 		return nil, errPages
 	}
-	files = append(files, index...)
+	paths := make([]string, 0, len(jobs)+len(indexPaths)+2)
+	for _, j := range jobs {
+		paths = append(paths, j.path)
+	}
+	paths = append(paths, indexPaths...)
 	feed, err := r.feed()
+	if err == nil {
+		err = emit(File{feedPath, feed})
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
 	}
-	if feed, err = r.finish(feedPath, feed); err != nil {
-		return nil, err
-	}
-	files = append(files, File{feedPath, feed})
+	paths = append(paths, feedPath)
+	slices.Sort(paths)
 	if r.baseURL() != "" {
-		var paths []string
-		for _, f := range files {
-			paths = append(paths, f.Path)
-		}
-		slices.Sort(paths)
 		sm, err := r.sitemap(paths)
+		if err == nil {
+			err = emit(File{sitemapPath, sm})
+		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", sitemapPath, err)
 		}
-		if sm, err = r.finish("sitemap.xml", sm); err != nil {
-			return nil, err
-		}
-		files = append(files, File{"sitemap.xml", sm})
+		paths = append(paths, sitemapPath)
+		slices.Sort(paths)
 	}
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return paths, nil
 }
 
 func (r *Renderer) jobs() []job {
@@ -204,14 +233,6 @@ func (r *Renderer) jobs() []job {
 		jobs = append(jobs, job{topicPath(t.ID), "topic.html", func(p Page) (any, error) { return r.topic(p, t) }})
 	}
 	return jobs
-}
-
-// finish applies Config.Finish to a file's data.
-func (r *Renderer) finish(path string, data []byte) ([]byte, error) {
-	if r.cfg.Finish == nil {
-		return data, nil
-	}
-	return r.cfg.Finish(path, data)
 }
 
 func (r *Renderer) page(j job) ([]byte, error) {

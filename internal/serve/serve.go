@@ -140,7 +140,7 @@ func (s *Server) rebuild(ctx context.Context) {
 		return
 	}
 	if s.cur.succeed(res.Files) {
-		s.logf("built %d files in %v; %d warnings (dossier check lists them)", len(res.Files), took, len(res.Problems.Warnings()))
+		s.logf("built %d files in %v; %d warnings (dossier check lists them)", res.FileCount, took, len(res.Problems.Warnings()))
 	}
 }
 

@@ -11,8 +11,8 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -37,6 +37,24 @@ func NewMinifier() *minify.M {
 	m.AddFunc("application/javascript", js.Minify)
 	return m
 }
+
+// MinifyTemplate minifies the source of an html/template file, leaving its actions as
+// they are: the pages it makes come out minified, but for what the actions insert.
+func MinifyTemplate(name string, src []byte) ([]byte, error) {
+	out, err := templateMinifier.Bytes("text/html", src)
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w", name, err)
+	}
+	return out, nil
+}
+
+var templateMinifier = func() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true, TemplateDelims: html.GoTemplateDelims})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	return m
+}()
 
 // svgMinifier minifies standalone SVG files. It is kept apart from NewMinifier because
 // the HTML minifier would hand every inline picture to it, and the pictures that
@@ -118,35 +136,117 @@ func Static(fsys fs.FS, prefix string) ([]File, error) {
 // folder beside out, then swaps that folder into place; the previous site is removed only
 // after that. If anything fails, out is left as it was.
 func Write(out string, files []File) error {
-	out, err := filepath.Abs(out)
+	w, err := NewWriter(out)
 	if err != nil {
 		return err
 	}
-	if err := checkOut(out); err != nil {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
+	for _, f := range files {
+		g.Go(func() error { return w.Write(f.Path, f.Data) })
+	}
+	if err := g.Wait(); err != nil {
+		w.Abort()
 		return err
+	}
+	return w.Commit()
+}
+
+// A Writer writes a new site, file by file as the files are made, into a folder beside
+// its output folder, and puts it in place of the old site in one step when committed.
+// Until then the old site stays as it was; a Writer that is aborted, or never committed
+// because the process died, leaves only a hidden folder that the next Writer removes.
+// Write may be called from several goroutines at once.
+type Writer struct {
+	out, tmp string
+	root     *os.Root
+
+	mu    sync.Mutex
+	dirs  map[string]bool // folders made
+	paths map[string]bool // files written
+	bytes int64
+}
+
+// NewWriter starts a new site for the output folder out. It refuses a folder that holds
+// a dossier's sources or files other than an earlier site.
+func NewWriter(out string) (*Writer, error) {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkOut(out); err != nil {
+		return nil, err
 	}
 	parent, base := filepath.Split(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
+}
+
+// Write writes one file of the new site; path is slash-separated and relative to the
+// output folder. Writing a path twice, or a path that leaves the folder, is an error.
+func (w *Writer) Write(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+	}
+	w.mu.Lock()
+	if w.paths[name] {
+		w.mu.Unlock()
+		return fmt.Errorf("two files would be written to %s", name)
+	}
+	w.paths[name] = true
+	w.bytes += int64(len(data))
+	dir := path.Dir(name)
+	var err error
+	if !w.dirs[dir] {
+		// Under the lock: a folder is made once, before any file in it is written.
+		if err = w.root.MkdirAll(dir, 0o755); err == nil {
+			w.dirs[dir] = true
+		}
+	}
+	w.mu.Unlock()
+	if err != nil {
 		return err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
+	return w.root.WriteFile(name, data, 0o644)
+}
+
+// Files returns the number of files and bytes written so far.
+func (w *Writer) Files() (n int, bytes int64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.paths), w.bytes
+}
+
+// Commit puts the new site in place of the old one, which it then removes.
+func (w *Writer) Commit() error {
+	w.root.Close()
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		os.RemoveAll(w.tmp)
 		return err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
+	if err := swap(w.tmp, w.out); err != nil {
+		os.RemoveAll(w.tmp)
 		return err
 	}
 	return nil
+}
+
+// Abort removes what was written; the old site stays.
+func (w *Writer) Abort() {
+	w.root.Close()
+	os.RemoveAll(w.tmp)
 }
 
 // checkOut refuses an output folder that holds a dossier's sources: replacing it would
@@ -187,42 +287,6 @@ func removeStale(parent, base string) {
 			os.RemoveAll(m)
 		}
 	}
-}
-
-func writeAll(dir string, files []File) error {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	paths := make([]string, 0, len(files))
-	for _, f := range files {
-		if !fs.ValidPath(f.Path) || f.Path == "." {
-			return fmt.Errorf("refusing to write %q: not a path inside the output folder", f.Path)
-		}
-		paths = append(paths, f.Path)
-	}
-	slices.Sort(paths)
-	for i := 1; i < len(paths); i++ {
-		if paths[i] == paths[i-1] {
-			return fmt.Errorf("two files would be written to %s", paths[i])
-		}
-	}
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if d := path.Dir(f.Path); d != "." && !dirs[d] {
-			if err := root.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			dirs[d] = true
-		}
-	}
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0) * 2)
-	for _, f := range files {
-		g.Go(func() error { return root.WriteFile(f.Path, f.Data, 0o644) })
-	}
-	return g.Wait()
 }
 
 // Equal reports whether the folder dir holds exactly files, for tests.

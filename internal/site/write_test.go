@@ -102,3 +102,34 @@ func TestWriteRefusesForeignFolder(t *testing.T) {
 		t.Error("the folder's files were touched")
 	}
 }
+
+func TestWriterAbortKeepsOldSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	old := []File{{"index.html", []byte("old")}, {"a/b.html", []byte("old b")}}
+	if err := Write(out, old); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write("index.html", []byte("again")); err == nil || !strings.Contains(err.Error(), "two files") {
+		t.Errorf("writing a path twice = %v; want an error", err)
+	}
+	if n, size := w.Files(); n != 1 || size != 3 {
+		t.Errorf("Files() = %d, %d; want 1 file of 3 bytes", n, size)
+	}
+	if err := Equal(out, old); err != nil {
+		t.Errorf("the old site changed before the commit: %v", err)
+	}
+	w.Abort()
+	if err := Equal(out, old); err != nil {
+		t.Errorf("after Abort: %v", err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.*")); len(left) > 0 {
+		t.Errorf("Abort left %v", left)
+	}
+}
