@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"html"
+	"html/template"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -73,19 +75,10 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
+	var b strings.Builder
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {
 			continue
-		}
-		b := Block{N: l.N, ID: "L" + itoa(l.N), Kind: l.Kind.String(), HTML: lineHTML(l, p.Root)}
-		for _, an := range l.Anchors {
-			if an.Note != nil {
-				nv, err := r.noteView(an.Note, p.Root)
-				if err != nil {
-					return nil, err
-				}
-				b.Notes = append(b.Notes, nv)
-			}
 		}
 		group := "text"
 		switch l.Kind {
@@ -95,10 +88,18 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 			group = "boilerplate"
 		}
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].Kind != group {
+			if n > 0 {
+				v.Groups[n-1].HTML = template.HTML(b.String())
+				b.Reset()
+			}
 			v.Groups = append(v.Groups, Group{Kind: group})
 		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Blocks = append(g.Blocks, b)
+		if err := r.writeLine(&b, l, p.Root); err != nil {
+			return nil, err
+		}
+	}
+	if n := len(v.Groups); n > 0 {
+		v.Groups[n-1].HTML = template.HTML(b.String())
 	}
 	for _, c := range a.Actors {
 		v.Actors = append(v.Actors, r.actorLink(c.Actor, c.Count, p.Root))
@@ -108,6 +109,49 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v.Events = r.eventViews(a.Events, p.Root)
 	return v, nil
+}
+
+// writeLine writes a line of an article as its page shows it: the line's number, which
+// links to the line, its text, and the notes anchored in it (template "note"). The markup
+// is written here rather than in article.html because a page has hundreds of lines, and
+// executing a template for each cost four fifths of a large dossier's rendering.
+func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) error {
+	id, n := "L"+itoa(l.N), itoa(l.N)
+	kind := l.Kind.String()
+	hasNotes := false
+	for _, an := range l.Anchors {
+		hasNotes = hasNotes || an.Note != nil
+	}
+	b.WriteString(`<div class="line k-` + kind)
+	if hasNotes {
+		b.WriteString(" has-notes")
+	}
+	b.WriteString(`" id="` + id + `"><a class="ln" href="#` + id + `" aria-label="` + html.EscapeString(r.l.Line) + " " + n + `">` + n + "</a>")
+	tag := "p"
+	if l.Kind == seed.Subheading || l.Kind == seed.Title {
+		tag = "h3"
+	}
+	b.WriteString("<" + tag + ` class="text">`)
+	b.WriteString(string(lineHTML(l, root)))
+	b.WriteString("</" + tag + ">")
+	if hasNotes {
+		b.WriteString(`<aside class="notes" aria-label="` + html.EscapeString(r.l.Notes+", "+r.l.Line+" "+n) + `">`)
+		for _, an := range l.Anchors {
+			if an.Note == nil {
+				continue
+			}
+			nv, err := r.noteView(an.Note, root)
+			if err != nil {
+				return err
+			}
+			if err := r.pages["article.html"].ExecuteTemplate(b, "note", nv); err != nil {
+				return err
+			}
+		}
+		b.WriteString("</aside>")
+	}
+	b.WriteString("</div>\n")
+	return nil
 }
 
 func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {

@@ -79,19 +79,11 @@ type SourceView struct {
 	Quote string
 }
 
-// Block is a line of a seed as shown on the article page.
-type Block struct {
-	N     int
-	ID    string // "L34"
-	Kind  string
-	HTML  template.HTML
-	Notes []NoteView
-}
-
-// Group is a run of blocks shown together: article text, a photo gallery, or page furniture.
+// Group is a run of lines shown together: article text, a photo gallery, or page
+// furniture.
 type Group struct {
-	Kind   string // "text", "gallery", "boilerplate"
-	Blocks []Block
+	Kind string        // "text", "gallery", "boilerplate"
+	HTML template.HTML // the lines, each with its number and notes (Renderer.writeLine)
 }
 
 // ArticleItem is an article in a list.
