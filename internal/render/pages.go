@@ -111,6 +111,11 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	return v, nil
 }
 
+// lineItem starts an item of a list of lines: <li> and the link to the line.
+func (r *Renderer) lineItem(b *strings.Builder, url string, line int) {
+	b.WriteString(`<li><a class="ln" href="` + html.EscapeString(url) + `">` + html.EscapeString(r.l.LineShort) + " " + itoa(line) + "</a> ")
+}
+
 // writeLine writes a line of an article as its page shows it: the line's number, which
 // links to the line, its text, and the notes anchored in it (template "note"). The markup
 // is written here rather than in article.html because a page has hundreds of lines, and
@@ -255,17 +260,22 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	for _, al := range a.Aliases {
 		v.Aliases = append(v.Aliases, al.ID)
 	}
-	for _, m := range a.Mentions {
-		if n := len(v.Mentions); n == 0 || v.Mentions[n-1].Article.URL != p.Root+articlePath(m.Article.ID) {
+	var b strings.Builder
+	for i, m := range a.Mentions {
+		if i == 0 || m.Article != a.Mentions[i-1].Article {
+			if i > 0 {
+				v.Mentions[len(v.Mentions)-1].Items = template.HTML(b.String())
+				b.Reset()
+			}
 			v.Mentions = append(v.Mentions, ArticleMentions{Article: Link{m.Article.Title, p.Root + articlePath(m.Article.ID)}})
 		}
 		text := m.Article.Lines[m.Line-1].Text
 		before, after := sentenceAround(text, m.Start, m.End)
-		am := &v.Mentions[len(v.Mentions)-1]
-		am.Mentions = append(am.Mentions, MentionView{
-			URL: p.Root + lineURL(m.Article, m.Line), Line: m.Line,
-			Before: before, Name: text[m.Start:m.End], After: after,
-		})
+		r.lineItem(&b, p.Root+lineURL(m.Article, m.Line), m.Line)
+		b.WriteString(html.EscapeString(before) + "<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>" + html.EscapeString(after) + "</li>\n")
+	}
+	if n := len(v.Mentions); n > 0 {
+		v.Mentions[n-1].Items = template.HTML(b.String())
 	}
 	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
 		return nil, err
@@ -298,13 +308,20 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 	if v.Notes, err = r.noteViews(t.Notes, p.Root); err != nil {
 		return nil, err
 	}
-	for _, ps := range t.Passages {
-		url := p.Root + articlePath(ps.Article.ID)
-		if n := len(v.Passages); n == 0 || v.Passages[n-1].Article.URL != url {
-			v.Passages = append(v.Passages, ArticlePassages{Article: Link{ps.Article.Title, url}})
+	var b strings.Builder
+	for i, ps := range t.Passages {
+		if i == 0 || ps.Article != t.Passages[i-1].Article {
+			if i > 0 {
+				v.Passages[len(v.Passages)-1].Items = template.HTML(b.String())
+				b.Reset()
+			}
+			v.Passages = append(v.Passages, ArticlePassages{Article: Link{ps.Article.Title, p.Root + articlePath(ps.Article.ID)}})
 		}
-		ap := &v.Passages[len(v.Passages)-1]
-		ap.Passages = append(ap.Passages, PassageView{URL: p.Root + lineURL(ps.Article, ps.Line.N), Line: ps.Line.N, Text: clip(ps.Line.Text, 280)})
+		r.lineItem(&b, p.Root+lineURL(ps.Article, ps.Line.N), ps.Line.N)
+		b.WriteString(html.EscapeString(clip(ps.Line.Text, 280)) + "</li>\n")
+	}
+	if n := len(v.Passages); n > 0 {
+		v.Passages[n-1].Items = template.HTML(b.String())
 	}
 	return v, nil
 }

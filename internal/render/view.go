@@ -94,30 +94,19 @@ type ArticleItem struct {
 	Notes             int
 }
 
-// MentionView is one mention of an actor: the sentence it stands in.
-type MentionView struct {
-	URL                 string
-	Line                int
-	Before, Name, After string
-}
-
 // ArticleMentions groups the mentions of an actor by article.
 type ArticleMentions struct {
-	Article  Link
-	Mentions []MentionView
+	Article Link
+	// Items are the mentions, each an <li> with the line's link and the sentence around
+	// the name (Renderer.mentionItem). They are written in Go because an actor has
+	// hundreds of them.
+	Items template.HTML
 }
 
-// PassageView is a line of an article in a list.
-type PassageView struct {
-	URL  string
-	Line int
-	Text string
-}
-
-// ArticlePassages groups passages by article.
+// ArticlePassages groups the passages of a topic by article.
 type ArticlePassages struct {
-	Article  Link
-	Passages []PassageView
+	Article Link
+	Items   template.HTML // each an <li> with the line's link and text (Renderer.passageItem)
 }
 
 // HomePage is index.html.
