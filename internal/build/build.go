@@ -95,71 +95,18 @@ func (e *PhaseError) Unwrap() error { return e.Err }
 // Run builds the dossier at cfg.Src. It returns an error if the build failed: the
 // Result's Problems then hold every error found, and nothing was written.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
-	res := &Result{}
+	if cfg.Out != "" && holds(cfg.Out, cfg.Src) {
+		// Replacing the output folder would delete the sources it holds.
+		return &Result{}, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
+	}
+	res, r, static, err := prepare(cfg, nil)
+	if err != nil {
+		return res, err
+	}
 	phase := func(name string, m meter) {
 		res.Phases = append(res.Phases, m.end(name))
 	}
-
-	if cfg.Out != "" && holds(cfg.Out, cfg.Src) {
-		// Replacing the output folder would delete the sources it holds.
-		return res, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
-	}
 	start := startMeter()
-	root, err := os.OpenRoot(cfg.Src)
-	if err != nil {
-		return res, &PhaseError{"load", err}
-	}
-	defer root.Close()
-	fsys := root.FS() // refuses symbolic links that leave the dossier
-	c, problems := content.Load(fsys, content.Config{Drafts: cfg.Drafts})
-	res.Problems = problems
-	phase("load", start)
-
-	start = startMeter()
-	d, problems := idossier.Resolve(c, fsys, idossier.Config{Strict: cfg.Strict})
-	res.Problems.Append(problems)
-	res.Problems = res.Problems.Sort()
-	res.Dossier = d
-	phase("resolve", start)
-	if err := res.Problems.Err(); err != nil {
-		return res, err
-	}
-
-	start = startMeter()
-	baseURL := d.Site.BaseURL
-	if cfg.BaseURL != "" {
-		baseURL = cfg.BaseURL
-	}
-	templates, err := sub(fsys, "templates")
-	if err != nil {
-		return res, &PhaseError{"render", err}
-	}
-	rcfg := render.Config{
-		Templates: layers{templates, defaults.Templates()},
-		BaseURL:   baseURL,
-		CSS:       "static/style.css",
-	}
-	if cfg.Minify {
-		rcfg.Minify = site.MinifyTemplate
-	}
-	r, err := render.New(d, rcfg)
-	if err != nil {
-		return res, &PhaseError{"render", err}
-	}
-	staticDir, err := sub(fsys, "static")
-	if err != nil {
-		return res, &PhaseError{"render", err}
-	}
-	static, err := site.Static(layers{staticDir, defaults.Static()}, "static")
-	if err != nil {
-		return res, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
-	}
-	if cfg.Minify {
-		if err := site.Minify(static); err != nil {
-			return res, &PhaseError{"render", err}
-		}
-	}
-
 	// Each file is written as soon as it is rendered, so that a large site is never held
 	// in memory whole; without an output folder (check, the preview) the files are kept.
 	var out *site.Writer
@@ -210,6 +157,71 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	}
 	phase("write", start)
 	return res, nil
+}
+
+// prepare runs the phases before rendering: it loads and resolves the dossier, with the
+// caches of a Session if there is one, and makes its renderer and static files. The
+// render phase it starts is ended by the caller.
+func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File, error) {
+	res := &Result{}
+	phase := func(name string, m meter) {
+		res.Phases = append(res.Phases, m.end(name))
+	}
+	start := startMeter()
+	root, err := os.OpenRoot(cfg.Src)
+	if err != nil {
+		return res, nil, nil, &PhaseError{"load", err}
+	}
+	defer root.Close()
+	fsys := root.FS() // refuses symbolic links that leave the dossier
+	c, problems := content.Load(fsys, content.Config{Drafts: cfg.Drafts})
+	res.Problems = problems
+	phase("load", start)
+
+	start = startMeter()
+	d, problems := idossier.Resolve(c, fsys, idossier.Config{Strict: cfg.Strict})
+	res.Problems.Append(problems)
+	res.Problems = res.Problems.Sort()
+	res.Dossier = d
+	phase("resolve", start)
+	if err := res.Problems.Err(); err != nil {
+		return res, nil, nil, err
+	}
+
+	baseURL := d.Site.BaseURL
+	if cfg.BaseURL != "" {
+		baseURL = cfg.BaseURL
+	}
+	templates, err := sub(fsys, "templates")
+	if err != nil {
+		return res, nil, nil, &PhaseError{"render", err}
+	}
+	rcfg := render.Config{
+		Templates: layers{templates, defaults.Templates()},
+		BaseURL:   baseURL,
+		CSS:       "static/style.css",
+	}
+	if cfg.Minify {
+		rcfg.Minify = site.MinifyTemplate
+	}
+	r, err := render.New(d, rcfg)
+	if err != nil {
+		return res, nil, nil, &PhaseError{"render", err}
+	}
+	staticDir, err := sub(fsys, "static")
+	if err != nil {
+		return res, nil, nil, &PhaseError{"render", err}
+	}
+	static, err := site.Static(layers{staticDir, defaults.Static()}, "static")
+	if err != nil {
+		return res, nil, nil, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
+	}
+	if cfg.Minify {
+		if err := site.Minify(static); err != nil {
+			return res, nil, nil, &PhaseError{"render", err}
+		}
+	}
+	return res, r, static, nil
 }
 
 // holds reports whether the folder dir is path or one of its parents.

@@ -2,6 +2,8 @@ package serve
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"net/http"
 	"path"
 	"strings"
@@ -31,25 +33,40 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	st, _ := s.cur.get()
 	p := sitePath(r.URL.Path)
-	data, ok := st.files[p]
 	if st.failure != nil && isPage(p) && !r.URL.Query().Has(lastGoodParam) {
+		ok := st.site != nil && st.site.Has(p)
 		page := inject(renderError(s.errPage, st.failure, ok), st.version)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(page)
 		return
 	}
+	if st.site == nil {
+		http.NotFound(w, r)
+		return
+	}
 	status := http.StatusOK
-	if !ok {
-		if _, dir := st.files[p+"/index.html"]; dir {
+	data, err := st.site.File(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		if st.site.Has(p + "/index.html") {
 			http.Redirect(w, r, r.URL.Path+"/", http.StatusFound)
 			return
 		}
-		if data, ok = st.files["404.html"]; !ok {
-			http.NotFound(w, r)
-			return
-		}
 		p, status = "404.html", http.StatusNotFound
+		data, err = st.site.File(p)
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		http.NotFound(w, r)
+		return
+	}
+	if err != nil {
+		// A page that the build's probe did not render fails: show why, as for a build.
+		s.logf("%v", err)
+		page := inject(renderError(s.errPage, failureOf(nil, err, time.Now()), false), st.version)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write(page)
+		return
 	}
 	if path.Ext(p) == ".html" {
 		data = inject(data, st.version)

@@ -9,9 +9,10 @@
 // last good version of a page stays one click away (?letzter-stand), and stylesheets and
 // images keep being served from it. Fixing the file brings the page back by itself.
 //
-// A rebuild is a full build: the shipped dossier builds in under two tenths of a second
-// (BenchmarkSaveToPage measures the whole way from a save to the updated page), so tracking
-// which page depends on which file would cost more than it saves.
+// A rebuild is a build of a build.Session: it loads and resolves again only what changed,
+// and renders a page when a browser asks for it, so that a save shows in a large dossier
+// as fast as in a small one (BenchmarkSaveToPage measures the whole way from a save to
+// the updated page). Every page comes out as `dossier build` writes it.
 package serve
 
 import (
@@ -43,6 +44,7 @@ type Config struct {
 // Server is a preview. Make one with New and run it once with Run.
 type Server struct {
 	cfg     Config
+	sess    *build.Session
 	cur     *current
 	errPage *template.Template
 	done    chan struct{} // closed on shutdown, to end the event streams
@@ -57,7 +59,7 @@ func New(cfg Config) *Server {
 		cfg.Log = io.Discard
 	}
 	cfg.Build.Out = ""
-	return &Server{cfg: cfg, cur: newCurrent(time.Now()), errPage: parseErrorPage(), done: make(chan struct{})}
+	return &Server{cfg: cfg, sess: build.NewSession(cfg.Build), cur: newCurrent(time.Now()), errPage: parseErrorPage(), done: make(chan struct{})}
 }
 
 // Run builds the dossier and serves it on ln, rebuilding on every change, until ctx is
@@ -121,7 +123,7 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 // rebuild builds the dossier and shows the outcome.
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
-	res, err := build.Run(ctx, s.cfg.Build)
+	res, site, err := s.sess.Build()
 	if ctx.Err() != nil {
 		return // shutting down; the outcome is of no interest
 	}
@@ -139,9 +141,8 @@ func (s *Server) rebuild(ctx context.Context) {
 		}
 		return
 	}
-	if s.cur.succeed(res.Files) {
-		s.logf("built %d files in %v; %d warnings (dossier check lists them)", res.FileCount, took, len(res.Problems.Warnings()))
-	}
+	s.cur.succeed(site)
+	s.logf("built in %v; %d warnings (dossier check lists them)", took, len(res.Problems.Warnings()))
 }
 
 func (s *Server) logf(format string, args ...any) {

@@ -1,25 +1,24 @@
 package serve
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
+
 	"sync"
 	"time"
 
+	"dossier/internal/build"
 	"dossier/internal/diag"
-	"dossier/internal/site"
 )
 
 // state is what the server shows: the last site that built, and the failure of the latest
 // build if it failed. Both stay until a build replaces them, so an editor who breaks a
 // file keeps the rest of the site to look at.
 type state struct {
-	version string            // changes whenever what the server shows changes
-	files   map[string][]byte // the last good site by path; nil before the first success
-	failure *failure          // nil when the latest build succeeded
+	version string      // changes whenever what the server shows changes
+	site    *build.Site // the last good site; nil before the first success
+	failure *failure    // nil when the latest build succeeded
 }
 
 // failure is why the latest build failed.
@@ -33,9 +32,8 @@ type failure struct {
 type current struct {
 	mu      sync.Mutex
 	st      state
-	hash    [sha256.Size]byte // of the good files, to skip reloads that would change nothing
-	changed chan struct{}     // closed, and replaced, at every change
-	epoch   string            // tells this server's versions from an earlier run's
+	changed chan struct{} // closed, and replaced, at every change
+	epoch   string        // tells this server's versions from an earlier run's
 	n       int
 }
 
@@ -50,21 +48,11 @@ func (c *current) get() (state, <-chan struct{}) {
 	return c.st, c.changed
 }
 
-// succeed shows files, and reports whether anything changed.
-func (c *current) succeed(files []site.File) bool {
-	m := make(map[string][]byte, len(files))
-	for _, f := range files {
-		m[f.Path] = f.Data
-	}
-	h := hashFiles(files)
+// succeed shows site.
+func (c *current) succeed(site *build.Site) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.st.files != nil && c.st.failure == nil && h == c.hash {
-		return false
-	}
-	c.hash = h
-	c.bump(state{files: m})
-	return true
+	c.bump(state{site: site})
 }
 
 // fail shows the failure f in front of the last good site, and reports whether anything
@@ -75,7 +63,7 @@ func (c *current) fail(f *failure) bool {
 	if old := c.st.failure; old != nil && old.Err == f.Err && slices.Equal(old.Problems, f.Problems) {
 		return false
 	}
-	c.bump(state{files: c.st.files, failure: f})
+	c.bump(state{site: c.st.site, failure: f})
 	return true
 }
 
@@ -85,19 +73,6 @@ func (c *current) bump(st state) {
 	c.st = st
 	close(c.changed)
 	c.changed = make(chan struct{})
-}
-
-func hashFiles(files []site.File) [sha256.Size]byte {
-	sorted := slices.Clone(files)
-	slices.SortFunc(sorted, func(a, b site.File) int { return strings.Compare(a.Path, b.Path) })
-	h := sha256.New()
-	for _, f := range sorted {
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(f.Data))
-		h.Write(f.Data)
-	}
-	var sum [sha256.Size]byte
-	h.Sum(sum[:0])
-	return sum
 }
 
 // failureOf turns what build.Run returned into a failure.

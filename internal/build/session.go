@@ -1,0 +1,69 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+
+	"dossier/internal/render"
+)
+
+// A Session builds one dossier again and again, for the preview. A build of a session
+// loads and resolves the dossier as Run does, reusing what earlier builds made of files
+// that did not change, and renders nothing until a file is asked for: an editor's save
+// costs the pages the browser shows, not the whole site.
+type Session struct {
+	cfg Config
+}
+
+// NewSession returns a session for cfg; cfg.Out is ignored, a session writes nothing.
+func NewSession(cfg Config) *Session {
+	cfg.Out = ""
+	return &Session{cfg: cfg}
+}
+
+// Build builds the dossier and returns its site, whose files are rendered when asked
+// for. Like Run, it returns an error if the build failed, with every problem found in
+// the Result. The Result holds no Files.
+func (s *Session) Build() (*Result, *Site, error) {
+	res, r, static, err := prepare(s.cfg, s)
+	if err != nil {
+		return res, nil, err
+	}
+	start := startMeter()
+	st := &Site{pages: r.Site(), static: map[string][]byte{}}
+	for _, f := range static {
+		st.static[f.Path] = f.Data
+	}
+	if err := st.pages.Probe(); err != nil {
+		return res, nil, &PhaseError{"render", err}
+	}
+	res.Phases = append(res.Phases, start.end("render"))
+	return res, st, nil
+}
+
+// Site is a built dossier whose files are rendered when asked for. It is safe for
+// concurrent use.
+type Site struct {
+	pages  *render.Site
+	static map[string][]byte
+}
+
+// Has reports whether the site has a page or static file at path (slash-separated,
+// relative to the site's root), without rendering it.
+func (s *Site) Has(path string) bool {
+	_, ok := s.static[path]
+	return ok || s.pages.Has(path)
+}
+
+// File returns the file at path, rendered exactly as Run would write it; an error
+// satisfying errors.Is(err, fs.ErrNotExist) if there is none.
+func (s *Site) File(path string) ([]byte, error) {
+	if data, ok := s.static[path]; ok {
+		return data, nil
+	}
+	data, err := s.pages.File(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &PhaseError{"render", err}
+	}
+	return data, err
+}

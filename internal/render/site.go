@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"sync"
+)
+
+// Site renders the files of a dossier one at a time, when they are asked for, and keeps
+// each once rendered: the preview renders the pages a browser shows, not the whole site.
+// A file comes out exactly as Render makes it: both run the same code on the same model.
+// Site is safe for concurrent use.
+type Site struct {
+	r    *Renderer
+	jobs map[string]job
+
+	mu    sync.Mutex
+	pages map[string][]byte
+
+	indexOnce sync.Once
+	index     map[string][]byte // the search index, the feed and the sitemap
+	indexErr  error
+}
+
+// Site returns the site of r, with nothing rendered yet.
+func (r *Renderer) Site() *Site {
+	s := &Site{r: r, jobs: map[string]job{}, pages: map[string][]byte{}}
+	for _, j := range r.jobs() {
+		s.jobs[j.path] = j
+	}
+	return s
+}
+
+// Has reports whether the site has a page at path, without rendering it. Files made from
+// the whole dossier (the search index, the feed, the sitemap) are not known until File
+// asks for one of them.
+func (s *Site) Has(path string) bool {
+	_, ok := s.jobs[path]
+	return ok
+}
+
+// File returns the file at path, rendering it if it was not yet; fs.ErrNotExist if the
+// site has no such file.
+func (s *Site) File(path string) ([]byte, error) {
+	j, ok := s.jobs[path]
+	if !ok {
+		s.indexOnce.Do(s.renderIndex)
+		if s.indexErr != nil {
+			return nil, s.indexErr
+		}
+		if data, ok := s.index[path]; ok {
+			return data, nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	s.mu.Lock()
+	data, ok := s.pages[path]
+	s.mu.Unlock()
+	if ok {
+		return data, nil
+	}
+	// Two requests for one page may both render it; they make the same bytes.
+	data, err := s.r.page(j)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	s.mu.Lock()
+	s.pages[path] = data
+	s.mu.Unlock()
+	return data, nil
+}
+
+// Probe renders the first page of each template, so that a broken template shows at once
+// as the failure of a build rather than later, when a browser asks for a page.
+func (s *Site) Probe() error {
+	seen := map[string]bool{}
+	for _, j := range s.r.jobs() {
+		if !seen[j.tmpl] {
+			seen[j.tmpl] = true
+			if _, err := s.File(j.path); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// renderIndex makes the files that depend on the whole site: search index, feed, sitemap.
+func (s *Site) renderIndex() {
+	s.index = map[string][]byte{}
+	files, err := s.r.searchIndex()
+	if err != nil {
+		s.indexErr = fmt.Errorf("search index: %w", err)
+		return
+	}
+	paths := make([]string, 0, len(s.jobs)+len(files)+1)
+	for p := range s.jobs {
+		paths = append(paths, p)
+	}
+	for _, f := range files {
+		s.index[f.Path] = f.Data
+		paths = append(paths, f.Path)
+	}
+	feed, err := s.r.feed()
+	if err != nil {
+		s.indexErr = fmt.Errorf("%s: %w", feedPath, err)
+		return
+	}
+	s.index[feedPath] = feed
+	paths = append(paths, feedPath)
+	if s.r.baseURL() != "" {
+		slices.Sort(paths)
+		sm, err := s.r.sitemap(paths)
+		if err != nil {
+			s.indexErr = fmt.Errorf("%s: %w", sitemapPath, err)
+			return
+		}
+		s.index[sitemapPath] = sm
+	}
+}
