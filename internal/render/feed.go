@@ -10,7 +10,7 @@ import (
 	"dossier/internal/dossier"
 )
 
-// The Atom feed lists events and notes. Entries carry the date of the event, or the
+// The Atom feed lists the newest events and notes (feedLimit). Entries carry the date of the event, or the
 // publication date of the annotated article, so that the feed is the same for the same
 // input: a build never asks the clock.
 
@@ -60,6 +60,7 @@ type atomContent struct {
 const (
 	feedPath    = "atom.xml"
 	sitemapPath = "sitemap.xml"
+	feedLimit   = 200 // entries of the feed, the newest
 )
 
 func (r *Renderer) feed() ([]byte, error) {
@@ -73,38 +74,49 @@ func (r *Renderer) feed() ([]byte, error) {
 		Author: atomAuthor{d.Site.Title},
 		Links:  []atomLink{{Rel: "alternate", Type: "text/html", Href: homePath}, {Rel: "self", Type: "application/atom+xml", Href: feedPath}},
 	}
+	// The newest entries only: a feed reader fetches the feed again and again, and the
+	// events and notes of a large dossier would make it megabytes.
+	type candidate struct {
+		updated string
+		entry   func() (atomEntry, error)
+	}
+	var cands []candidate
 	for _, e := range d.Events {
-		body, err := r.markdown(e.Body, "")
-		if err != nil {
-			return nil, err
-		}
-		entry := atomEntry{
-			ID: r.idURI("event", e.ID), Title: e.Title + " (" + r.dateText(e) + ")",
-			Updated: rfc3339(e.Date.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: eventPath(e.ID)},
-			Category: []atomCat{{Term: "event", Label: r.l.Event}},
-			Content:  &atomContent{Type: "html", Body: string(body)},
-		}
-		f.Entries = append(f.Entries, entry)
+		cands = append(cands, candidate{rfc3339(e.Date.Start()), func() (atomEntry, error) {
+			body, err := r.markdown(e.Body, "")
+			return atomEntry{
+				ID: r.idURI("event", e.ID), Title: e.Title + " (" + r.dateText(e) + ")",
+				Updated: rfc3339(e.Date.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: eventPath(e.ID)},
+				Category: []atomCat{{Term: "event", Label: r.l.Event}},
+				Content:  &atomContent{Type: "html", Body: string(body)},
+			}, err
+		}})
 	}
 	for _, n := range d.Notes {
 		if n.Anchor == nil {
 			continue
 		}
 		a := n.Anchor.Article
-		body, err := r.markdown(n.Body, "../")
+		cands = append(cands, candidate{rfc3339(a.Published.Start()), func() (atomEntry, error) {
+			body, err := r.markdown(n.Body, "../")
+			quote := a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]
+			return atomEntry{
+				ID: r.idURI("note", n.ID), Title: r.l.NoteKinds[n.Kind] + ": „" + clip(quote, 80) + "“",
+				Updated: rfc3339(a.Published.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: noteURL(n)},
+				Category: []atomCat{{Term: "note", Label: r.l.Note}, {Term: n.Kind, Label: r.l.NoteKinds[n.Kind]}},
+				Summary:  a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
+				Content:  &atomContent{Type: "html", Body: strings.ReplaceAll(string(body), `href="../`, `href="`)},
+			}, err
+		}})
+	}
+	slices.SortStableFunc(cands, func(a, b candidate) int { return strings.Compare(b.updated, a.updated) })
+	for _, c := range cands[:min(feedLimit, len(cands))] {
+		entry, err := c.entry()
 		if err != nil {
 			return nil, err
 		}
-		quote := a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]
-		f.Entries = append(f.Entries, atomEntry{
-			ID: r.idURI("note", n.ID), Title: r.l.NoteKinds[n.Kind] + ": „" + clip(quote, 80) + "“",
-			Updated: rfc3339(a.Published.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: noteURL(n)},
-			Category: []atomCat{{Term: "note", Label: r.l.Note}, {Term: n.Kind, Label: r.l.NoteKinds[n.Kind]}},
-			Summary:  a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
-			Content:  &atomContent{Type: "html", Body: strings.ReplaceAll(string(body), `href="../`, `href="`)},
-		})
+		f.Entries = append(f.Entries, entry)
 	}
-	slices.SortStableFunc(f.Entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })
 	f.Updated = rfc3339(time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC))
 	if len(f.Entries) > 0 {
 		f.Updated = f.Entries[0].Updated

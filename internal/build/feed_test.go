@@ -1,0 +1,53 @@
+package build
+
+import (
+	"context"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"dossier/internal/benchgen"
+)
+
+// TestFeedNewestOnly checks that the feed of a dossier with hundreds of notes and events
+// holds the 200 newest, newest first, rather than all of them.
+func TestFeedNewestOnly(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "dossier")
+	if _, err := benchgen.Write(src, 80, mustSentences(t)); err != nil { // 240 notes, 40 events
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Config{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var feed string
+	for _, f := range res.Files {
+		if f.Path == "atom.xml" {
+			feed = string(f.Data)
+		}
+	}
+	updated := regexp.MustCompile(`(?s)<entry>.*?<updated>([^<]+)</updated>`).FindAllStringSubmatch(feed, -1)
+	if len(updated) != 200 {
+		t.Fatalf("the feed has %d entries; want the 200 newest of %d", len(updated), len(res.Dossier.Notes)+len(res.Dossier.Events))
+	}
+	var dates []string
+	for _, u := range updated {
+		dates = append(dates, u[1])
+	}
+	if !slices.IsSortedFunc(dates, func(a, b string) int { return strings.Compare(b, a) }) {
+		t.Error("the entries are not newest first")
+	}
+	var all []string
+	for _, e := range res.Dossier.Events {
+		all = append(all, e.Date.Start().Format("2006-01-02"))
+	}
+	for _, n := range res.Dossier.Notes {
+		all = append(all, n.Anchor.Article.Published.Start().Format("2006-01-02"))
+	}
+	slices.Sort(all)
+	if oldest, cut := dates[len(dates)-1][:10], all[len(all)-200]; oldest < cut {
+		t.Errorf("the feed's oldest entry is of %s, but the 200 newest reach back only to %s", oldest, cut)
+	}
+}
