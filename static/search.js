@@ -180,15 +180,25 @@
   var MAX_EXPANSIONS = 64;
 
   // Searcher answers queries on the index data (window.DOSSIER_SEARCH). Format 1 holds
-  // everything; format 2 (a large dossier) holds the terms, and the postings and documents
+  // everything; format 3 (a large dossier) holds the terms, and the postings and documents
   // are in shards that prepare and loadDocs fetch with loadShard(name, callback), which
   // calls back with the shard's data or null.
   function Searcher(data, loadShard) {
-    if (!data || (data.v !== 1 && data.v !== 2)) throw new Error('search: unknown index format');
-    if (data.v === 2) {
+    if (!data || (data.v !== 1 && data.v !== 3)) throw new Error('search: unknown index format');
+    if (data.v === 3) {
+      // The runs of documents of one kind, documents start to end, each cut into shards of
+      // per documents, shard to shardEnd.
+      var runs = [], doc = 0, shard = 0;
+      data.runs.forEach(function (r) {
+        var run = { kind: r[0], start: doc, end: doc + r[1], per: r[2], shard: shard };
+        run.shardEnd = shard + Math.ceil(r[1] / r[2]);
+        runs.push(run);
+        doc = run.end;
+        shard = run.shardEnd;
+      });
       data = {
-        v: 2, kinds: data.kinds, stop: data.stop, terms: data.terms, df: data.df,
-        pshards: data.pshards, dshard: data.dshard, runs: data.runs,
+        v: 3, kinds: data.kinds, stop: data.stop, terms: data.terms, df: data.df,
+        pshards: data.pshards, runs: runs,
         docs: new Array(data.n), post: new Array(data.terms.length)
       };
       this.loadShard = loadShard;
@@ -213,18 +223,27 @@
 
   // df returns the number of documents that have term id t.
   Searcher.prototype.df = function (t) {
-    return this.data.v === 2 ? this.data.df[t] : this.data.post[t].length;
+    return this.data.v === 3 ? this.data.df[t] : this.data.post[t].length;
   };
 
   // kindOf returns the kind number of document d.
   Searcher.prototype.kindOf = function (d) {
-    if (this.data.v !== 2) return this.data.docs[d][0];
+    if (this.data.v !== 3) return this.data.docs[d][0];
+    var run = this.runOf(d);
+    return run ? run.kind : -1;
+  };
+
+  // runOf returns the run of a sharded index's documents that holds document d.
+  Searcher.prototype.runOf = function (d) {
     var runs = this.data.runs;
-    for (var i = 0, end = 0; i < runs.length; i++) {
-      end += runs[i][1];
-      if (d < end) return runs[i][0];
-    }
-    return -1;
+    for (var i = 0; i < runs.length; i++) if (d < runs[i].end) return runs[i];
+    return null;
+  };
+
+  // docShard returns the name of the shard of document d.
+  Searcher.prototype.docShard = function (d) {
+    var run = this.runOf(d);
+    return 'd' + (run.shard + Math.floor((d - run.start) / run.per));
   };
 
   // shard calls back once the shards named are loaded, each once; with format 1 at once.
@@ -261,19 +280,29 @@
     });
   };
 
+  // fillShard takes in the data of a shard. A document of a document shard is
+  // [t, title, u, URL, text]: the title and the URL go on from the first t and u
+  // characters of the previous document's.
   Searcher.prototype.fillShard = function (name, data) {
     var d = this.data, n = +name.slice(1), i;
     if (name[0] === 'p') {
       for (i = 0; i < data.length; i++) d.post[d.pshards[n] + i] = data[i];
-    } else {
-      for (i = 0; i < data.length; i++) d.docs[n * d.dshard + i] = data[i];
+      return;
+    }
+    var run = d.runs.filter(function (r) { return n < r.shardEnd; })[0];
+    var at = run.start + (n - run.shard) * run.per, title = '', url = '';
+    for (i = 0; i < data.length; i++) {
+      var x = data[i];
+      title = title.slice(0, x[0]) + x[1];
+      url = url.slice(0, x[2]) + x[3];
+      d.docs[at + i] = [run.kind, title, url, x[4]];
     }
   };
 
   // prepare calls back with true once everything search needs for query is loaded: the
   // postings shards of its terms. With format 1, at once.
   Searcher.prototype.prepare = function (query, options, f) {
-    if (this.data.v !== 2) { f(true); return; }
+    if (this.data.v !== 3) { f(true); return; }
     var self = this, names = [], ps = this.data.pshards;
     this.kept(query, options).forEach(function (k) {
       self.expand(k.f, k.prefix).forEach(function (pair) {
@@ -291,9 +320,9 @@
   // loadDocs calls back with true once the results given have their title, URL and text.
   // With format 1 they always have, and it calls back at once.
   Searcher.prototype.loadDocs = function (results, f) {
-    if (this.data.v !== 2) { f(true); return; }
-    var self = this, size = this.data.dshard;
-    this.shard(results.map(function (r) { return 'd' + Math.floor(r.doc / size); }), function (ok) {
+    if (this.data.v !== 3) { f(true); return; }
+    var self = this;
+    this.shard(results.map(function (r) { return self.docShard(r.doc); }), function (ok) {
       results.forEach(function (r) { self.fill(r); });
       f(ok);
     });
@@ -306,15 +335,28 @@
     return r;
   };
 
-  // postings returns the documents of term id t and their weights, decoded once.
+  // postings returns the documents of term id t and their weights, decoded once. Format 1
+  // has them as numbers, 8 × (document − previous document) + weight; format 3 as a string
+  // of the weights, one character each, then the differences less one in base 26, 'A' to
+  // 'Z' for the leading digits and 'a' to 'z' for the last.
   Searcher.prototype.postings = function (t) {
     var p = this.decoded[t];
     if (p) return p;
-    var raw = this.data.post[t], docs = new Array(raw.length), weights = new Array(raw.length), prev = -1;
-    for (var i = 0; i < raw.length; i++) {
-      prev += raw[i] >> 3;
-      docs[i] = prev;
-      weights[i] = raw[i] & 7;
+    var raw = this.data.post[t], n = this.df(t), docs = new Array(n), weights = new Array(n), prev = -1, at = n, i;
+    if (this.data.v === 3) {
+      for (i = 0; i < n; i++) {
+        weights[i] = raw.charCodeAt(i) - 48;
+        var v = 0, c = raw.charCodeAt(at++);
+        for (; c < 97; c = raw.charCodeAt(at++)) v = v * 26 + c - 65;
+        prev += v * 26 + c - 97 + 1;
+        docs[i] = prev;
+      }
+    } else {
+      for (i = 0; i < n; i++) {
+        prev += raw[i] >> 3;
+        docs[i] = prev;
+        weights[i] = raw[i] & 7;
+      }
     }
     p = this.decoded[t] = { docs: docs, weights: weights };
     return p;
@@ -674,7 +716,7 @@
     // show lists the results, PAGE_SIZE of each kind and a button for the rest. A large
     // dossier's index loads the rest in steps of MORE_SIZE.
     function show(searcher, r, groups, query) {
-      var step = searcher.data.v === 2 ? MORE_SIZE : Infinity;
+      var step = searcher.data.v === 3 ? MORE_SIZE : Infinity;
       status.textContent = r.results.length ? L.found(r.results.length, query) : L.none(query);
       groups.forEach(function (g, gi) {
         var section = el('section', 'search-group');

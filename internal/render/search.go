@@ -19,8 +19,7 @@ const (
 )
 
 // searchIndex returns the files of the search index: one, or for a large dossier the
-// first file and its shards. They are written compact and are not given to Config.Finish:
-// minifying them again saves a few bytes at a tenth of the build's time.
+// first file and its shards, written compact.
 func (r *Renderer) searchIndex() ([]File, error) {
 	docs := r.searchDocs()
 	if len(docs) <= shardAbove {

@@ -31,12 +31,11 @@ const (
 	minRest = 3
 )
 
-// analyzer turns words into index terms. known is the set of stems of the words that stand
-// on their own in the corpus. The rest are memos: a corpus says the same words again and
-// again, and stemming is most of the work.
+// analyzer turns folded words into index terms. known is the set of stems of the words that
+// stand on their own in the corpus. The rest are memos: the parts of compounds are tried
+// again and again, and stemming is most of the work.
 type analyzer struct {
 	known   map[string]bool
-	folded  map[string]string   // word as written → folded
 	stems   map[string]string   // folded word or part → stem
 	derived map[string][]string // folded word → derivedTerms
 	parts   map[string][]string // folded word or part → split
@@ -45,21 +44,10 @@ type analyzer struct {
 func newAnalyzer() *analyzer {
 	return &analyzer{
 		known:   make(map[string]bool),
-		folded:  make(map[string]string),
 		stems:   make(map[string]string),
 		derived: make(map[string][]string),
 		parts:   make(map[string][]string),
 	}
-}
-
-// fold returns fold(w), memoized.
-func (a *analyzer) fold(w string) string {
-	f, ok := a.folded[w]
-	if !ok {
-		f = fold(w)
-		a.folded[w] = f
-	}
-	return f
 }
 
 // stem returns stem(f), memoized.

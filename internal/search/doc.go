@@ -53,27 +53,38 @@
 //
 // The same Docs give the same bytes.
 //
-// # Format 2: shards, for a large dossier
+// # Format 3: shards, for a large dossier
 //
 // At 10,000 articles the index of format 1 is over 100 MB, more than a reader should load
 // for one query. Sharded splits it: a first file that sets window.DOSSIER_SEARCH to
 //
-//	{"v":2,"kinds":[…],"stop":[…],"n":…,"runs":[…],"dshard":16,"terms":[…],"df":[…],"pshards":[…]}
+//	{"v":3,"kinds":[…],"stop":[…],"n":…,"runs":[…],"terms":[…],"df":[…],"pshards":[…]}
 //
 // and shards beside it in search/, each a script that calls
 // window.DOSSIER_SEARCH_SHARD(name, data) (set by search.js before it loads them), so
 // that they load from file:// too:
 //
-//   - n: the number of documents; runs: their kinds as [kind number, count] runs in
-//     document order, so that results are grouped before their documents are loaded.
+//   - n: the number of documents; runs: their kinds as [kind number, count, per shard]
+//     runs in document order, so that results are grouped before their documents are
+//     loaded.
 //   - terms as in format 1; df: for each term, the number of documents that have it (the
 //     length of its postings, for ranking completions and idf).
 //   - pshards: the number of the first term of each postings shard. Shard "p<k>" holds
-//     the postings, as in format 1, of terms pshards[k] up to the next shard's first term:
-//     consecutive terms, so that a word's completions are mostly in one shard.
-//   - dshard: documents per document shard. Shard "d<k>" holds documents k×dshard on, as
-//     in format 1.
+//     the postings of terms pshards[k] up to the next shard's first term: consecutive
+//     terms, so that a word's completions are mostly in one shard. A term's postings are
+//     one string: for each document, in document order, a character '0' + weight (as in
+//     format 1); then for each document its number − the previous number − 1 (the
+//     previous starts at −1) in base 26, most significant digit first, 'A' to 'Z' for each
+//     digit but the last, 'a' to 'z' for the last. "10bBa" is documents 1 and 28, with
+//     weights 1 and 0.
+//   - Document shards "d0", "d1" and on cut each run in turn into shards of its per shard
+//     documents (the run's last shard may hold fewer); runs of short documents have more
+//     to a shard. A document is [t, title, u, URL, text], where the title and the URL
+//     leave out their first t and u UTF-16 code units, the ones they share with the
+//     previous document's in the shard (0 for the first).
 //
 // A query loads the first file once, the postings shards of its terms, and the document
 // shards of the results it shows (20 per kind on the search page, 8 in the header box).
+// (Format 2 wrote postings as in format 1 and 16 documents to a shard whole; format 3
+// writes a large dossier in less than half as many files, the heaviest queries no larger.)
 package search

@@ -111,21 +111,56 @@ type word struct {
 // words splits s into its words: maximal runs of word characters.
 func words(s string) []word {
 	var ws []word
-	start := -1
-	for i, r := range s {
-		if isWordChar(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			ws = append(ws, word{s[start:i], start, i})
-			start = -1
-		}
-	}
-	if start >= 0 {
-		ws = append(ws, word{s[start:], start, len(s)})
+	for start, end := nextWord(s, 0); start >= 0; start, end = nextWord(s, end) {
+		ws = append(ws, word{s[start:end], start, end})
 	}
 	return ws
+}
+
+// nextWord returns the byte offsets of the first word of s that begins at from or later,
+// or -1, -1 if there is none. It is words without the slice, for the indexer's many texts,
+// and so written out: a loop to the word, a loop to its end, ASCII without a call.
+func nextWord(s string, from int) (start, end int) {
+	i := from
+	for i < len(s) {
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if isASCIIWordChar(c) {
+				break
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if isWordChar(r) {
+				break
+			}
+		}
+		i += size
+	}
+	if i == len(s) {
+		return -1, -1
+	}
+	start = i
+	for i < len(s) {
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			if !isASCIIWordChar(c) {
+				break
+			}
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !isWordChar(r) {
+				break
+			}
+		}
+		i += size
+	}
+	return start, i
+}
+
+// isASCIIWordChar is isWordChar for c below utf8.RuneSelf.
+func isASCIIWordChar(c byte) bool {
+	lower := c | 0x20 // only 'A' to 'Z' become letters
+	return ('0' <= c && c <= '9') || ('a' <= lower && lower <= 'z')
 }

@@ -67,6 +67,20 @@ func TestWords(t *testing.T) {
 	}
 }
 
+// TestWordsASCII holds the ASCII shortcut of nextWord to isWordChar.
+func TestWordsASCII(t *testing.T) {
+	for c := range rune(utf8.RuneSelf) {
+		s := "a" + string(c) + "b"
+		want := 2
+		if isWordChar(c) {
+			want = 1
+		}
+		if got := len(words(s)); got != want {
+			t.Errorf("words(%q) has %d words, want %d", s, got, want)
+		}
+	}
+}
+
 func TestStem(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"munition", "munition"},

@@ -39,6 +39,7 @@ type nodeAnswer struct {
 	Queries []struct {
 		Results []struct {
 			URL    string   `json:"url"`
+			Title  string   `json:"title"`
 			Kind   string   `json:"kind"`
 			Marked []string `json:"marked"`
 		} `json:"results"`

@@ -1,11 +1,12 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // ShardFile is a file of a sharded index; Name is relative to the folder of the index's
@@ -17,15 +18,19 @@ type ShardFile struct {
 
 // Shard sizes: a query loads the postings shards of its terms and the document shards of
 // the results it shows, 20 per kind on the search page, 8 in the header box. Small shards
-// keep a common term from bringing its neighbours along: in the synthetic dossier of
-// 10,000 articles (430,000 paragraphs of a small vocabulary, so every term is common) the
-// heaviest queries measured load 290 KB gzipped, most under 180 KB.
+// keep a common term from bringing its neighbours along, and scattered results from
+// bringing many documents each. A document shard holds about docShardBytes of documents
+// of its kind, so that short ones share a file: in the synthetic dossier of 10,000
+// articles, 41 paragraphs, 22 notes or 186 actors. There (430,000 paragraphs of a small
+// vocabulary, so every term is common) the search page of the heaviest word measured loads
+// 227 KB gzipped, first file, postings and documents, the median word 26 KB; two of the
+// commonest words 353 KB, a two-letter word being typed 371 KB.
 const (
-	docsPerShard  = 16       // documents of a document shard
-	postShardSize = 16 << 10 // bytes of postings above which a postings shard is closed
+	docShardBytes = 6 << 10 // bytes of documents of a document shard, about
+	postShardSize = 8 << 10 // bytes of postings above which a postings shard is closed
 )
 
-// Sharded returns the search index of docs split for a large site (format 2 in the
+// Sharded returns the search index of docs split for a large site (format 3 in the
 // package documentation): a first file that sets window.DOSSIER_SEARCH and holds the
 // terms, and shards that search.js loads when a query needs them. Docs keep the order
 // given, as in Index.
@@ -39,17 +44,16 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 		Kinds   []string `json:"kinds"`
 		Stop    []string `json:"stop"`
 		N       int      `json:"n"`
-		Runs    [][2]int `json:"runs"`
-		DShard  int      `json:"dshard"`
+		Runs    [][3]int `json:"runs"`
 		Terms   []string `json:"terms"`
 		DF      []int    `json:"df"`
 		PShards []int    `json:"pshards"`
-	}{V: 2, Kinds: kinds[:], Stop: strings.Fields(stopList), N: len(docs), DShard: docsPerShard, Terms: ix.terms}
+	}{V: 3, Kinds: kinds[:], Stop: strings.Fields(stopList), N: len(docs), Terms: ix.terms}
 	for _, k := range ix.kind {
 		if n := len(meta.Runs); n > 0 && meta.Runs[n-1][0] == k {
 			meta.Runs[n-1][1]++
 		} else {
-			meta.Runs = append(meta.Runs, [2]int{k, 1})
+			meta.Runs = append(meta.Runs, [3]int{k, 1, 0})
 		}
 	}
 	meta.DF = make([]int, len(ix.terms))
@@ -66,12 +70,11 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 		meta.DF[t] = len(ps)
 		if b == nil {
 			meta.PShards = append(meta.PShards, t)
-			b = shardStart("p", len(meta.PShards)-1)
+			b = append(make([]byte, 0, postShardSize*2), shardStart("p", len(meta.PShards)-1)...)
 		} else {
 			b = append(b, ',')
 		}
-		js, _ := ps.MarshalJSON()
-		b = append(b, js...)
+		b = appendPostingString(b, ps)
 		if len(b) >= postShardSize {
 			flush()
 		}
@@ -80,24 +83,14 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 		flush()
 	}
 
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	for from := 0; from < len(docs); from += docsPerShard {
-		buf.Reset()
-		buf.Write(shardStart("d", from/docsPerShard))
-		for i := from; i < min(from+docsPerShard, len(docs)); i++ {
-			if i > from {
-				buf.WriteByte(',')
-			}
-			d := docs[i]
-			if err := enc.Encode([]any{ix.kind[i], d.Title, d.URL, d.Text}); err != nil {
-				return nil, nil, fmt.Errorf("search: %w", err)
-			}
-			buf.Truncate(buf.Len() - 1) // the encoder's newline
-		}
-		buf.WriteString("]);\n")
-		shards = append(shards, ShardFile{"d" + strconv.Itoa(from/docsPerShard) + ".js", bytes.Clone(buf.Bytes())})
+	// Documents: each run of one kind cut into shards of the same number of documents.
+	from, n := 0, 0
+	for r, run := range meta.Runs {
+		ds, per := docShards(docs[from:from+run[1]], n)
+		shards = append(shards, ds...)
+		meta.Runs[r][2] = per
+		from += run[1]
+		n += len(ds)
 	}
 
 	js, err := json.Marshal(meta)
@@ -108,7 +101,179 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 	return append(first, ";\n"...), shards, nil
 }
 
+// appendPostingString appends ps to b as format 3 writes postings: a JSON string of one
+// character for each document, '0' + its weight, then for each document the difference
+// between its number and the previous one's, less one (the previous number starts at −1),
+// in base 26, most significant digit first, 'A' to 'Z' for every digit but the last and
+// 'a' to 'z' for the last. Weights and differences apart compress better.
+func appendPostingString(b []byte, ps postings) []byte {
+	b = append(b, '"')
+	for _, p := range ps {
+		b = append(b, '0'+byte(p&(1<<weightBits-1)))
+	}
+	prev := -1
+	for _, p := range ps {
+		doc := int(p >> weightBits)
+		var digits [8]byte // 26⁷ > 2³²
+		i := len(digits) - 1
+		v := doc - prev - 1
+		digits[i] = 'a' + byte(v%26)
+		for v /= 26; v > 0; v /= 26 {
+			i--
+			digits[i] = 'A' + byte(v%26)
+		}
+		b = append(b, digits[i:]...)
+		prev = doc
+	}
+	return append(b, '"')
+}
+
+// docShards cuts run, documents of one kind, into shards of the same number of documents,
+// about docShardBytes each, named d<n>, d<n+1> and on; it returns them and the number of
+// documents of a shard.
+func docShards(run []Doc, n int) (shards []ShardFile, per int) {
+	cuts := make([]docCut, len(run))
+	total := 0
+	for i := range run {
+		if i > 0 {
+			cuts[i] = cutDoc(&run[i-1], &run[i])
+		}
+		total += cuts[i].size(&run[i])
+	}
+	per = max(1, (docShardBytes*len(run)+total/2)/total)
+	for from := 0; from < len(run); from += per {
+		to := min(from+per, len(run))
+		cuts[from] = docCut{} // a shard stands alone
+		size := 32
+		for i := from; i < to; i++ {
+			size += cuts[i].size(&run[i])
+		}
+		b := append(make([]byte, 0, size), shardStart("d", n)...)
+		for i := from; i < to; i++ {
+			if i > from {
+				b = append(b, ',')
+			}
+			b = appendDoc(b, &run[i], cuts[i])
+		}
+		shards = append(shards, ShardFile{"d" + strconv.Itoa(n) + ".js", append(b, "]);\n"...)})
+		n++
+	}
+	return shards, per
+}
+
+// docCut says how much of its title and URL a document of a shard shares with the
+// previous document's and so leaves out, in bytes and in UTF-16 code units.
+type docCut struct {
+	titleBytes, titleUnits, urlBytes, urlUnits int
+}
+
+// cutDoc returns the docCut of d after prev.
+func cutDoc(prev, d *Doc) docCut {
+	var c docCut
+	c.titleBytes, c.titleUnits = sharedPrefix(prev.Title, d.Title)
+	c.urlBytes, c.urlUnits = sharedPrefix(prev.URL, d.URL)
+	return c
+}
+
+// size returns about the bytes appendDoc writes for d.
+func (c docCut) size(d *Doc) int {
+	return len(d.Title) - c.titleBytes + len(d.URL) - c.urlBytes + len(d.Text) + 16
+}
+
+// appendDoc appends d to b as format 3 writes a document: [t, title, u, URL, text], where
+// the title and the URL leave out their first t and u UTF-16 code units, the ones they
+// share with the previous document's in the shard. The paragraphs of an article differ in
+// their numbers alone.
+func appendDoc(b []byte, d *Doc, c docCut) []byte {
+	b = append(b, '[')
+	b = strconv.AppendInt(b, int64(c.titleUnits), 10)
+	b = append(b, ',')
+	b = appendString(b, d.Title[c.titleBytes:])
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(c.urlUnits), 10)
+	b = append(b, ',')
+	b = appendString(b, d.URL[c.urlBytes:])
+	b = append(b, ',')
+	b = appendString(b, d.Text)
+	return append(b, ']')
+}
+
+// sharedPrefix returns the length in bytes and in UTF-16 code units (the length of a
+// JavaScript string) of the longest beginning that a and b share as JSON writes them:
+// whole code points, each byte that is not UTF-8 standing for U+FFFD.
+func sharedPrefix(a, b string) (bytes, units int) {
+	for bytes < len(a) && bytes < len(b) {
+		if c := a[bytes]; c < utf8.RuneSelf && c == b[bytes] {
+			bytes++
+			units++
+			continue
+		}
+		ra, na := utf8.DecodeRuneInString(a[bytes:])
+		rb, nb := utf8.DecodeRuneInString(b[bytes:])
+		if ra != rb || na != nb {
+			break
+		}
+		bytes += na
+		units += utf16.RuneLen(ra)
+	}
+	return bytes, units
+}
+
 // shardStart begins a shard's script: a call that hands its data to search.js.
 func shardStart(kind string, n int) []byte {
 	return []byte("window.DOSSIER_SEARCH_SHARD(\"" + kind + strconv.Itoa(n) + "\",[")
+}
+
+// appendString appends s to b as a JSON string, as encoding/json writes it without
+// escaping HTML: invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped, which JavaScript
+// before ES2019 does not take in a string.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= ' ' && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -1,8 +1,15 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+
+	"dossier/internal/benchgen"
 )
 
 // TestJSSearchSharded holds the sharded index to the single one: on the shipped dossier,
@@ -36,17 +43,162 @@ func TestJSSearchSharded(t *testing.T) {
 	}
 }
 
+// TestJSShardedDocs holds the sharded index to the single one on documents whose titles
+// and URLs share beginnings cut in awkward places (after a character outside the Basic
+// Multilingual Plane, at a byte that is not UTF-8, at U+2028), in short runs of each
+// kind, so that every shard begins a run or goes on with one, and on postings far apart.
+func TestJSShardedDocs(t *testing.T) {
+	prefixes := []string{"Pjöngjang · Z. ", "🚀 Start · Z. ", "🚀 Stop · Z. ", "a\xffb · Z. ", "a\xfeb · Z. ", "a\ufffdb · Z. ", "Linie\u2028 · Z. ", `"Zitat" \ · Z. `, "Ärger · Z. ", "Ärger · Z. 1"}
+	docs := randomDocs(1000)
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := range docs {
+		p := prefixes[r.IntN(len(prefixes))]
+		docs[i].Title = fmt.Sprintf("%s%d", p, r.IntN(30))
+		docs[i].URL = fmt.Sprintf("articles/%s.html#L%d", p[:r.IntN(len(p))], i)
+		docs[i].Text += " Munition"
+	}
+	for _, i := range []int{2, 900, 901, 999} { // postings of one, three and two digits
+		docs[i].Text += " Xylophon"
+	}
+	req := nodeRequest{Queries: []nodeQuery{{Q: "Munition"}, {Q: "Xylophon"}}}
+	one := runNodeIndex(t, docs, req, false)
+	sharded := runNodeIndex(t, docs, req, true)
+	for i, q := range req.Queries {
+		a, b := one.Queries[i], sharded.Queries[i]
+		if len(a.Results) == 0 || !reflect.DeepEqual(a.Results, b.Results) {
+			t.Errorf("search(%q): sharded index gives %d results, want %d", q.Q, len(b.Results), len(a.Results))
+		}
+		for j := range min(len(a.Results), len(b.Results)) {
+			if !reflect.DeepEqual(a.Results[j], b.Results[j]) {
+				t.Errorf("search(%q): result %d is %q, %q in the sharded index, want %q, %q", q.Q, j, b.Results[j].Title, b.Results[j].URL, a.Results[j].Title, a.Results[j].URL)
+				break
+			}
+		}
+	}
+}
+
 func TestShardedDeterministic(t *testing.T) {
-	docs := smallDocs()
-	first, shards, err := Sharded(docs)
-	if err != nil {
-		t.Fatal(err)
+	for name, docs := range map[string][]Doc{"small": smallDocs(), "shipped": shippedDocs(t), "random": randomDocs(2000)} {
+		first, shards, err := Sharded(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, shards2, err := Sharded(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(first) != string(again) || !reflect.DeepEqual(shards, shards2) {
+			t.Errorf("%s: Sharded gives other bytes for the same docs", name)
+		}
 	}
-	again, shards2, err := Sharded(docs)
-	if err != nil {
-		t.Fatal(err)
+}
+
+// BenchmarkSharded indexes synthetic dossiers shaped like benchgen's: 40 paragraphs an
+// article, 3 notes an article, an event every other article, an actor every tenth.
+func BenchmarkSharded(b *testing.B) {
+	for _, n := range []int{1000, 10_000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			docs := syntheticDocs(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				if _, _, err := Sharded(docs); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(docs)), "docs")
+		})
 	}
-	if string(first) != string(again) || !reflect.DeepEqual(shards, shards2) {
-		t.Error("Sharded gives other bytes for the same docs")
+}
+
+// syntheticDocs returns the Docs of a synthetic dossier of n articles made of the seeds'
+// sentences, shaped like the ones internal/benchgen writes.
+func syntheticDocs(tb testing.TB, n int) []Doc {
+	tb.Helper()
+	var texts []string
+	for _, d := range shippedDocs(tb) {
+		texts = append(texts, d.Text)
+	}
+	sentences := benchgen.Sentences(texts...)
+	r := rand.New(rand.NewPCG(uint64(n), 1))
+	sentence := func() string { return sentences[r.IntN(len(sentences))] }
+	var actors, notes, events []Doc
+	for i := range max(50, n/10) {
+		name := fmt.Sprintf("Person %d Becker", i)
+		actors = append(actors, Doc{Kind: "actor", Title: name, URL: fmt.Sprintf("actors/person-%d.html", i), Text: "Synthetische Person für Messungen."})
+	}
+	var docs []Doc
+	for i := 1; i <= n; i++ {
+		title := strings.Join(strings.Fields(sentence())[:3], " ")
+		for p := 1; p <= 43; p++ {
+			d := Doc{Kind: "article", Title: fmt.Sprintf("%s · Z. %d", title, p), URL: fmt.Sprintf("articles/%05d.html#L%d", i, p)}
+			if p%14 == 13 {
+				d.Text = strings.Join(strings.Fields(sentence())[:2], " ")
+			} else {
+				d.Text = sentence()
+				if r.IntN(4) == 0 {
+					d.Text += " " + sentence()
+				}
+				if r.IntN(3) == 0 {
+					a := actors[r.IntN(len(actors))]
+					d.Text += " " + a.Title + " äußerte sich dazu nicht."
+					d.Keywords = a.Title
+				}
+			}
+			docs = append(docs, d)
+		}
+		for k := 1; k <= 3; k++ {
+			notes = append(notes, Doc{Kind: "note", Title: fmt.Sprintf("Kontext · %s, Z. %d", title, 3*k), URL: fmt.Sprintf("articles/%05d.html#note-%d", i, k),
+				Text: sentence() + " " + sentence(), Keywords: sentence()})
+		}
+		if i%2 == 1 {
+			events = append(events, Doc{Kind: "event", Title: fmt.Sprintf("1. März 2024: Ereignis zu Artikel %05d", i), URL: fmt.Sprintf("timeline/index.html#e%05d", i),
+				Text: "Synthetisches Ereignis für Messungen."})
+		}
+	}
+	docs = append(append(docs, notes...), actors...)
+	for i := range 30 {
+		docs = append(docs, Doc{Kind: "topic", Title: fmt.Sprintf("Thema %d", i), URL: fmt.Sprintf("topics/%d.html", i), Text: "Synthetisches Thema für Messungen."})
+	}
+	return append(docs, events...)
+}
+
+// FuzzAppendString holds appendString to encoding/json without HTML escaping.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "Pjöngjang", `"quoted" \ back`, "tab\tnew\nline\r\b\f\x00\x1f\x7f", "a\xffb\xc3", "line\u2028para\u2029",
+		"<script>&amp;</script>", "🚀 U+10000 and beyond", "\ufffd"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); string(got)+"\n" != want.String() {
+			t.Errorf("appendString(%q) = %s, want %s", s, got, want.String())
+		}
+	})
+}
+
+func TestPostingString(t *testing.T) {
+	tests := []struct {
+		docs, weights []int
+		want          string
+	}{
+		{[]int{0}, []int{1}, `"1a"`},
+		{[]int{1, 28}, []int{1, 0}, `"10bBa"`},                         // the package documentation's example
+		{[]int{0, 1, 2, 3}, []int{7, 4, 3, 5}, `"7435aaaa"`},           // neighbours
+		{[]int{25, 26, 702, 1379}, []int{0, 0, 0, 0}, `"0000zaZzBAa"`}, // 675 = 25×26 + 25, 676 = 26²
+		{[]int{1<<29 - 1}, []int{2}, `"2BTEVRTf"`},                     // the largest document number
+	}
+	for _, tt := range tests {
+		var ps postings
+		for i, d := range tt.docs {
+			ps = append(ps, uint32(d<<weightBits|tt.weights[i]))
+		}
+		if got := string(appendPostingString(nil, ps)); got != tt.want {
+			t.Errorf("appendPostingString(docs %v, weights %v) = %s, want %s", tt.docs, tt.weights, got, tt.want)
+		}
 	}
 }

@@ -62,6 +62,7 @@ if (request.queries) {
       shards: loaded.slice(),
       results: r.results.map((x) => ({
         url: x.url,
+        title: x.title,
         kind: x.kind,
         marked: searcher.snippet(x.text, r.terms, 200).filter((p) => p.mark).map((p) => p.text),
       })),
