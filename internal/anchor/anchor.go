@@ -117,7 +117,7 @@ func (t *Text) folded() []folded {
 
 // Find anchors quote in the text's passages, as the function Find does.
 func (t *Text) Find(quote, prefix, suffix string) Result {
-	q := query{t: t, quote: quote, nq: fold(quote).s, prefix: fold(prefix).s, suffix: fold(suffix).s}
+	q := query{t: t, quote: quote, nq: foldString(quote), prefix: foldString(prefix), suffix: foldString(suffix)}
 	if q.nq == "" {
 		return Result{}
 	}
@@ -146,7 +146,7 @@ func (t *Text) Find(quote, prefix, suffix string) Result {
 // Find anchors such a quote at best approximately in one of them; an editor who copied two
 // paragraphs should hear that instead.
 func (t *Text) Spans(quote string) (first, last int, ok bool) {
-	nq := fold(quote).s
+	nq := foldString(quote)
 	fs := t.folded()
 	if nq == "" || len(fs) < 2 {
 		return 0, 0, false

@@ -46,23 +46,37 @@ func (f *folded) span(a, b int) (int, int) {
 // character between a letter and its combining accent does not keep them from composing.
 // None of the characters that NFC produces is one that folding changes, so the result is
 // stable under a second fold.
-func fold(s string) folded {
+func fold(s string) folded { return foldTracking(s, true) }
+
+// foldString returns fold(s).s, without the way back, which takes sixteen bytes for each
+// byte of s: a quote needs none.
+func foldString(s string) string { return foldTracking(s, false).s }
+
+// foldTracking folds s, and records where each byte came from if track is set.
+func foldTracking(s string, track bool) folded {
 	b := make([]byte, 0, len(s))
-	start := make([]int, 0, len(s)+1)
-	end := make([]int, 0, len(s))
+	var start, end []int
+	if track {
+		start = make([]int, 0, len(s)+1)
+		end = make([]int, 0, len(s))
+	}
 	space := -1 // where a pending run of white space began; it is written before the next character
 	spaceEnd := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c > ' ' && c < utf8.RuneSelf { // kept as it is: most of a German text
 			if space >= 0 && len(b) > 0 {
 				b = append(b, ' ')
-				start = append(start, space)
-				end = append(end, spaceEnd)
+				if track {
+					start = append(start, space)
+					end = append(end, spaceEnd)
+				}
 			}
 			space = -1
 			b = append(b, c)
-			start = append(start, i)
-			end = append(end, i+1)
+			if track {
+				start = append(start, i)
+				end = append(end, i+1)
+			}
 			i++
 			continue
 		}
@@ -78,29 +92,38 @@ func fold(s string) folded {
 		default:
 			if space >= 0 && len(b) > 0 {
 				b = append(b, ' ')
-				start = append(start, space)
-				end = append(end, spaceEnd)
+				if track {
+					start = append(start, space)
+					end = append(end, spaceEnd)
+				}
 			}
 			space = -1
 			if c == r && w == utf8.RuneLen(r) { // unchanged, and not a byte that is not UTF-8
 				b = append(b, s[i:i+w]...)
-				for k := range w {
-					start = append(start, i+k)
-					end = append(end, i+k+1)
+				if track {
+					for k := range w {
+						start = append(start, i+k)
+						end = append(end, i+k+1)
+					}
 				}
 				break
 			}
 			n := len(b)
 			b = utf8.AppendRune(b, c)
-			for range len(b) - n {
-				start = append(start, i)
-				end = append(end, i+w)
+			if track {
+				for range len(b) - n {
+					start = append(start, i)
+					end = append(end, i+w)
+				}
 			}
 		}
 		i += w
 	}
-	start = append(start, len(s))
 	t := string(b)
+	if !track {
+		return folded{s: norm.NFC.String(t)}
+	}
+	start = append(start, len(s))
 	if norm.NFC.IsNormalString(t) {
 		return folded{t, start, end}
 	}

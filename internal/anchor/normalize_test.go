@@ -103,6 +103,9 @@ func FuzzNormalize(f *testing.F) {
 		if again, _ := Normalize(got); again != got {
 			t.Fatalf("Normalize(%q) = %q, but Normalize(%q) = %q", s, got, got, again)
 		}
+		if fs := foldString(s); fs != got {
+			t.Fatalf("foldString(%q) = %q, but Normalize gives %q", s, fs, got)
+		}
 		f := fold(s)
 		for i := range got {
 			if f.start[i] >= f.end[i] || f.end[i] > len(s) {

@@ -6,15 +6,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
-	"golang.org/x/sync/errgroup"
 	"gopkg.in/yaml.v3"
 
 	"dossier/internal/date"
@@ -140,26 +139,128 @@ type Content struct {
 
 // Config says what to load.
 type Config struct {
-	Drafts bool // include files with `draft: true`
+	Drafts bool   // include files with `draft: true`
+	Cache  *Cache // if not nil, files unchanged since the previous load with it are not read again
 }
 
 // Load reads content/ from fsys (the dossier's root). It returns what it could read and
 // every problem found; a file with errors is still returned as far as it was understood.
 func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
+	l := &loader{fsys: fsys, p: markdown.NewParser(), cache: cfg.Cache, start: time.Now()}
+	if l.cache != nil {
+		l.cache.mu.Lock()
+		defer l.cache.mu.Unlock()
+		l.old = l.cache.files
+	}
 	var errs diag.List
 	c := &Content{}
-	p := markdown.NewParser()
-	if f, ok := readFile(fsys, "content/dossier.md", p, &errs); ok {
-		c.Site = loadSite(f)
+	site := l.file("content/dossier.md", nil, func(f *file) any { return loadSite(f) })
+	errs.Append(site.errs)
+	if site.rec != nil {
+		c.Site = site.rec.(*Site)
 	} else {
 		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: "de"}
 	}
-	c.Articles = loadDir(fsys, "articles", p, cfg, &errs, loadArticle)
-	c.Actors = loadDir(fsys, "actors", p, cfg, &errs, loadActor)
-	c.Topics = loadDir(fsys, "topics", p, cfg, &errs, loadTopic)
-	c.Events = loadDir(fsys, "events", p, cfg, &errs, loadEvent)
-	c.Notes = loadDir(fsys, "notes", p, cfg, &errs, loadNote)
+	dirs := []*dir{
+		{name: "articles", load: func(f *file) any { return loadArticle(f) }},
+		{name: "actors", load: func(f *file) any { return loadActor(f) }},
+		{name: "topics", load: func(f *file) any { return loadTopic(f) }},
+		{name: "events", load: func(f *file) any { return loadEvent(f) }},
+		{name: "notes", load: func(f *file) any { return loadNote(f) }},
+	}
+	// The folders are listed first, then their files are read and parsed, on all cores:
+	// they are independent. Problems keep the order of a folder at a time.
+	type job struct {
+		d    *dir
+		name string
+		e    fs.DirEntry
+	}
+	each(len(dirs), func(i int) { l.list(dirs[i]) }) // listing stats every file
+	var jobs []job
+	for _, d := range dirs {
+		for i, name := range d.names {
+			jobs = append(jobs, job{d, name, d.entries[i]})
+		}
+	}
+	files := make([]*cached, len(jobs))
+	each(len(jobs), func(i int) {
+		files[i] = l.file(jobs[i].name, jobs[i].e, jobs[i].d.load)
+	})
+	for i, j := range jobs {
+		j.d.files = append(j.d.files, files[i])
+	}
+	if l.cache != nil {
+		l.cache.files = make(map[string]*cached, len(jobs)+1)
+		l.cache.files["content/dossier.md"] = site
+		for i, j := range jobs {
+			l.cache.files[j.name] = files[i]
+		}
+	}
+	n := len(errs)
+	for _, d := range dirs {
+		n += len(d.errs)
+		for _, f := range d.files {
+			n += len(f.errs)
+		}
+	}
+	errs = slices.Grow(errs, n-len(errs))
+	for _, d := range dirs {
+		errs.Append(d.errs)
+		for _, f := range d.files {
+			errs.Append(f.errs)
+		}
+	}
+	c.Articles = collect[*Article](dirs[0], cfg)
+	c.Actors = collect[*Actor](dirs[1], cfg)
+	c.Topics = collect[*Topic](dirs[2], cfg)
+	c.Events = collect[*Event](dirs[3], cfg)
+	c.Notes = collect[*Note](dirs[4], cfg)
 	return c, errs
+}
+
+// loader reads the files of one load.
+type loader struct {
+	fsys  fs.FS
+	p     *markdown.Parser
+	cache *Cache
+	old   map[string]*cached // the files of the previous load with the cache
+	start time.Time
+}
+
+// dir is a folder of content/ and what a load found in it.
+type dir struct {
+	name    string
+	load    func(*file) any
+	names   []string // paths of the files to read
+	entries []fs.DirEntry
+	errs    diag.List // problems with the folder and the names in it
+	files   []*cached // as read, for names
+}
+
+// file returns the file name, of the folder entry e if it is not nil, read and parsed
+// with load, or as the previous load with the cache did if the file did not change since.
+func (l *loader) file(name string, e fs.DirEntry, load func(*file) any) *cached {
+	var st stamp
+	if l.cache != nil {
+		var info fs.FileInfo
+		var err error
+		if e != nil {
+			info, err = e.Info()
+		} else {
+			info, err = fs.Stat(l.fsys, name)
+		}
+		if err == nil {
+			st = stampOf(info, l.start)
+		}
+		if old := l.old[name]; old != nil && st.unchanged(old.stamp) {
+			return old
+		}
+	}
+	c := &cached{stamp: st}
+	if f, ok := readFile(l.fsys, name, l.p, &c.errs); ok {
+		c.rec = load(f)
+	}
+	return c
 }
 
 // file is one content file split into front matter fields and body.
@@ -173,11 +274,17 @@ type file struct {
 const MaxFileSize = 1 << 20
 
 func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*file, bool) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "file is %.1f MB, larger than the %d MB a content file may have; split it or move long text to a seed", float64(st.Size())/(1<<20), MaxFileSize>>20)
+	data, ok := readData(fsys, name, errs)
+	if !ok {
 		return nil, false
 	}
-	data, err := fs.ReadFile(fsys, name)
+	return parseFile(name, data, p, errs), true
+}
+
+// readData reads the file name. It opens it once: through an os.Root, every open walks
+// the path a folder at a time.
+func readData(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
+	f, err := fsys.Open(name)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			errs.Errorf(diag.Pos{File: name}, "file is missing; create it with a `title:` in front matter")
@@ -186,14 +293,48 @@ func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*fi
 		}
 		return nil, false
 	}
-	return parseFile(name, data, p, errs), true
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	if size > MaxFileSize {
+		errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "file is %.1f MB, larger than the %d MB a content file may have; split it or move long text to a seed", float64(size)/(1<<20), MaxFileSize>>20)
+		return nil, false
+	}
+	data, err := readAll(f, size)
+	if err != nil {
+		errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "cannot read: %v", err)
+		return nil, false
+	}
+	return data, true
+}
+
+// readAll reads r to its end into a buffer of the size it is expected to have.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	buf := make([]byte, 0, size+1) // one more byte, so that the end is seen without growing
+	for {
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+	}
 }
 
 // parseFile splits data into front matter and body. Line numbers of both stay those of
 // the file.
 func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *file {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	if !utf8.Valid(data) {
 		// Report the first bad byte, then read the rest as far as it goes.
 		bad := 0
@@ -213,34 +354,35 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	top := diag.Pos{File: name, Line: 1, Col: 1}
 	// The front matter's first line follows the opening "---", after any blank lines.
 	offset := 0
-	for _, l := range strings.SplitAfter(string(data), "\n") {
+	for rest := data; ; {
+		line, next, last := cutLine(rest)
 		offset++
-		if strings.TrimSpace(l) != "" {
+		if last || len(bytes.TrimSpace(line)) > 0 {
 			break
 		}
+		rest = next
 	}
-	var doc yaml.Node
+	var doc *node
 	var perr error
-	body, err := frontmatter.Parse(bytes.NewReader(data), &doc, frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
-		perr = yaml.Unmarshal(b, v)
-		return perr
-	}))
+	body := data
+	if fm, rest, ok := splitFrontMatter(data); ok {
+		body = rest
+		doc, perr = parseYAML(fm)
+	}
 	switch {
-	case err != nil && perr != nil:
+	case perr != nil:
 		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))
 		body = nil
-	case err != nil:
-		errs.Errorf(top, "cannot read front matter: %v", err)
-	case doc.Kind == 0 && startsWithFence(data):
+	case doc == nil && startsWithFence(data):
 		errs.Errorf(top, "front matter is not closed; end it with a line `---`")
 		body = nil
-	case doc.Kind == 0:
+	case doc == nil:
 		errs.Errorf(top, "front matter is missing; start the file with a line `---`, the fields, and another `---`")
 	}
-	if doc.Kind == 0 {
+	if doc == nil {
 		offset = 0 // no fields: a missing one is reported on the first line, which exists
 	}
-	f.fields = newFields(name, offset, &doc, errs)
+	f.fields = newFields(name, offset, doc, errs)
 	f.BodyLine = 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n"))
 	if line, msg := tooDeep(body); msg != "" {
 		errs.Errorf(diag.Pos{File: name, Line: f.BodyLine + line - 1, Col: 1}, "%s", msg)
@@ -258,17 +400,16 @@ func startsWithFence(data []byte) bool {
 	return strings.TrimSpace(strings.SplitN(strings.TrimLeft(string(data), "\n\t "), "\n", 2)[0]) == "---"
 }
 
-// loadDir reads every content/<dir>/**/*.md with load, sorted by id. Editors may sort
-// files into subfolders; the id is the file name, so it must be unique across them.
-func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Parser, cfg Config, errs *diag.List, load func(*file) T) []T {
-	root := "content/" + dir
-	var names []string
-	err := fs.WalkDir(fsys, root, func(name string, e fs.DirEntry, err error) error {
+// list finds every content/<dir>/**/*.md. Editors may sort files into subfolders; the id
+// is the file name, so it must be unique across them.
+func (l *loader) list(d *dir) {
+	root := "content/" + d.name
+	err := fs.WalkDir(l.fsys, root, func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && name == root {
 				return fs.SkipAll
 			}
-			errs.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
+			d.errs.Errorf(diag.Pos{File: name}, "cannot read: %v", err)
 			return nil
 		}
 		switch {
@@ -279,42 +420,38 @@ func loadDir[T interface{ meta() *Meta }](fsys fs.FS, dir string, p *markdown.Pa
 		case e.IsDir():
 		case !e.Type().IsRegular():
 			// Checked before the name: a linked folder would otherwise be skipped quietly.
-			errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
+			d.errs.Errorf(diag.Pos{File: name, Line: 1, Col: 1}, "not a regular file (a symbolic link?); content must be plain files inside the dossier")
 		case !strings.HasSuffix(e.Name(), ".md"):
-			errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
+			d.errs.Warnf(diag.Pos{File: name}, "ignored: only .md files are read in %s/", root)
 		case !ValidSlug(strings.TrimSuffix(e.Name(), ".md")):
-			errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(strings.TrimSuffix(e.Name(), ".md"))+".md")
+			d.errs.Errorf(diag.Pos{File: name}, "file name %q is not a valid id: use lowercase letters, digits and hyphens, e.g. %q", e.Name(), Slugify(strings.TrimSuffix(e.Name(), ".md"))+".md")
 		default:
-			names = append(names, name)
+			d.names = append(d.names, name)
+			d.entries = append(d.entries, e)
 		}
 		return nil
 	})
 	if err != nil {
-		errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
+		d.errs.Errorf(diag.Pos{File: root}, "cannot read folder: %v", err)
 	}
-	// Files are independent: parse them in parallel, then keep their order.
-	results := make([]T, len(names))
-	found := make([]bool, len(names))
-	fileErrs := make([]diag.List, len(names))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, name := range names {
-		g.Go(func() error {
-			if f, ok := readFile(fsys, name, p, &fileErrs[i]); ok {
-				results[i], found[i] = load(f), true
-			}
-			return nil
-		})
-	}
-	g.Wait()
+}
+
+// collect returns the records read in d, without drafts unless cfg asks for them, sorted
+// by id.
+func collect[T interface{ meta() *Meta }](d *dir, cfg Config) []T {
 	var out []T
-	for i := range names {
-		errs.Append(fileErrs[i])
-		if found[i] && (!results[i].meta().Draft || cfg.Drafts) {
-			out = append(out, results[i])
+	for _, f := range d.files {
+		if f.rec == nil {
+			continue
+		}
+		if r := f.rec.(T); !r.meta().Draft || cfg.Drafts {
+			out = append(out, r)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) })
+	byID := func(a, b T) int { return strings.Compare(a.meta().ID, b.meta().ID) }
+	if !slices.IsSortedFunc(out, byID) { // files in subfolders
+		slices.SortStableFunc(out, byID)
+	}
 	return out
 }
 
@@ -466,7 +603,9 @@ const (
 
 // tooDeep returns the first line of body whose nesting exceeds the limits, and why.
 func tooDeep(body []byte) (int, string) {
-	for i, line := range bytes.Split(body, []byte("\n")) {
+	for i, rest := 1, body; ; i++ {
+		line, next, last := cutLine(rest)
+		line = bytes.TrimSuffix(line, []byte("\n"))
 		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
 		quotes := 0
 		for _, c := range line {
@@ -478,12 +617,15 @@ func tooDeep(body []byte) (int, string) {
 		}
 		switch {
 		case quotes > maxQuoteDepth:
-			return i + 1, fmt.Sprintf("quotes nested %d deep (at most %d); flatten the markdown", quotes, maxQuoteDepth)
+			return i, fmt.Sprintf("quotes nested %d deep (at most %d); flatten the markdown", quotes, maxQuoteDepth)
 		case indent > maxIndent:
-			return i + 1, fmt.Sprintf("line indented by %d characters (at most %d); flatten the lists", indent, maxIndent)
+			return i, fmt.Sprintf("line indented by %d characters (at most %d); flatten the lists", indent, maxIndent)
 		case bytes.Count(line, []byte("|")) > maxCells:
-			return i + 1, fmt.Sprintf("table row with more than %d cells; split the table", maxCells)
+			return i, fmt.Sprintf("table row with more than %d cells; split the table", maxCells)
 		}
+		if last {
+			return 0, ""
+		}
+		rest = next
 	}
-	return 0, ""
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -118,4 +119,16 @@ func TestTooDeep(t *testing.T) {
 			t.Errorf("%s: errors %q, want …%s…", tc.name, errs.Error(), tc.want)
 		}
 	}
+}
+
+func FuzzValidSlug(f *testing.F) {
+	for _, s := range []string{"", "a", "a-b", "a--b", "-a", "a-", "ab-12-c", "A", "ä", "a_b", "a-b-"} {
+		f.Add(s)
+	}
+	re := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ValidSlug(s), re.MatchString(s); got != want {
+			t.Errorf("ValidSlug(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

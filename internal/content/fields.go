@@ -2,9 +2,7 @@ package content
 
 import (
 	"fmt"
-	"maps"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,17 +16,24 @@ import (
 // fields reads the keys of one front matter mapping, keeping the position of each value,
 // so that every problem can name its file, line and column.
 type fields struct {
-	file   string
-	offset int // lines of the file before the front matter's first line
-	top    diag.Pos
-	keys   map[string]*yaml.Node // key name -> key node
-	values map[string]*yaml.Node
-	used   map[string]bool
-	errs   *diag.List
+	file    string
+	offset  int // lines of the file before the front matter's first line
+	top     diag.Pos
+	entries []field  // in file order, each key once
+	asked   []string // the keys readers asked for, known or not
+	errs    *diag.List
 }
 
-func newFields(file string, offset int, doc *yaml.Node, errs *diag.List) *fields {
-	f := &fields{file: file, offset: offset, keys: map[string]*yaml.Node{}, values: map[string]*yaml.Node{}, used: map[string]bool{}, errs: errs}
+// field is a key of the mapping and its value. A front matter has a handful: a list is
+// quicker to search than a map is to build.
+type field struct {
+	key  string
+	k, v *node
+	used bool
+}
+
+func newFields(file string, offset int, doc *node, errs *diag.List) *fields {
+	f := &fields{file: file, offset: offset, errs: errs}
 	f.top = diag.Pos{File: file, Line: offset + 1, Col: 1}
 	if doc == nil || doc.Kind == 0 {
 		return f
@@ -40,18 +45,28 @@ func newFields(file string, offset int, doc *yaml.Node, errs *diag.List) *fields
 		errs.Errorf(f.pos(doc), "front matter must be a list of `key: value` lines")
 		return f
 	}
+	f.entries = make([]field, 0, len(doc.Content)/2)
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
-		if _, dup := f.keys[k.Value]; dup {
+		if f.find(k.Value) != nil {
 			errs.Errorf(f.pos(k), "field %q is given twice; keep one", k.Value)
 			continue
 		}
-		f.keys[k.Value], f.values[k.Value] = k, v
+		f.entries = append(f.entries, field{key: k.Value, k: k, v: v})
 	}
 	return f
 }
 
-func (f *fields) pos(n *yaml.Node) diag.Pos {
+func (f *fields) find(key string) *field {
+	for i := range f.entries {
+		if f.entries[i].key == key {
+			return &f.entries[i]
+		}
+	}
+	return nil
+}
+
+func (f *fields) pos(n *node) diag.Pos {
 	if n == nil {
 		return f.top
 	}
@@ -59,9 +74,19 @@ func (f *fields) pos(n *yaml.Node) diag.Pos {
 }
 
 // node returns the value of key, or nil, and marks the key as known.
-func (f *fields) node(key string) *yaml.Node {
-	f.used[key] = true
-	v := f.values[key]
+func (f *fields) node(key string) *node {
+	if !slices.Contains(f.asked, key) {
+		if f.asked == nil {
+			f.asked = make([]string, 0, 8)
+		}
+		f.asked = append(f.asked, key)
+	}
+	e := f.find(key)
+	if e == nil {
+		return nil
+	}
+	e.used = true
+	v := e.v
 	if v != nil && v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
 	}
@@ -88,7 +113,7 @@ func (f *fields) str(key string, required bool, example string) (string, diag.Po
 	return s, f.pos(n)
 }
 
-func (f *fields) scalar(key string, n *yaml.Node) (string, bool) {
+func (f *fields) scalar(key string, n *node) (string, bool) {
 	if n.Kind != yaml.ScalarNode {
 		f.errs.Errorf(f.pos(n), "field %q must be a single value, not a %s", key, kindName(n))
 		return "", false
@@ -102,7 +127,7 @@ func (f *fields) boolean(key string) bool {
 		return false
 	}
 	var b bool
-	if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+	if n.Kind != yaml.ScalarNode || n.decode(&b) != nil {
 		f.errs.Errorf(f.pos(n), "field %q must be true or false", key)
 	}
 	return b
@@ -136,6 +161,9 @@ func (f *fields) list(key string) []Ref {
 	var out []Ref
 	for _, c := range n.Content {
 		if s, ok := f.scalar(key, c); ok {
+			if out == nil {
+				out = make([]Ref, 0, len(n.Content))
+			}
 			out = append(out, Ref{s, f.pos(c)})
 		}
 	}
@@ -159,10 +187,20 @@ func (f *fields) id(key string, required bool, example string) Ref {
 	return Ref{s, pos}
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// ValidSlug reports whether s can be an id and a file name.
-func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+// ValidSlug reports whether s can be an id and a file name: words of lowercase letters and
+// digits joined by single hyphens, as the regular expression ^[a-z0-9]+(-[a-z0-9]+)*$
+// says.
+func ValidSlug(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == '-' && i > 0 && i < len(s)-1 && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 func (f *fields) checkSlug(s string, pos diag.Pos, what string) {
 	if !ValidSlug(s) {
@@ -192,7 +230,7 @@ func (f *fields) oneOf(key string, required bool, choices ...string) (string, di
 }
 
 // mapping returns the key and value nodes of a mapping field, in file order.
-func (f *fields) mapping(key string) [][2]*yaml.Node {
+func (f *fields) mapping(key string) [][2]*node {
 	n := f.node(key)
 	if n == nil {
 		return nil
@@ -201,24 +239,32 @@ func (f *fields) mapping(key string) [][2]*yaml.Node {
 		f.errs.Errorf(f.pos(n), "field %q must be a mapping of `\"line\": value` entries", key)
 		return nil
 	}
-	var out [][2]*yaml.Node
+	var out [][2]*node
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		out = append(out, [2]*yaml.Node{n.Content[i], n.Content[i+1]})
+		out = append(out, [2]*node{n.Content[i], n.Content[i+1]})
 	}
 	return out
 }
 
 // unknown reports every key that no reader asked for: usually a typo.
 func (f *fields) unknown() {
-	known := strings.Join(slices.Sorted(maps.Keys(f.used)), ", ")
-	for _, k := range slices.Sorted(maps.Keys(f.keys)) {
-		if !f.used[k] {
-			f.errs.Errorf(f.pos(f.keys[k]), "unknown field %q; known fields here are: %s", k, known)
+	var unused []*field
+	for i := range f.entries {
+		if !f.entries[i].used {
+			unused = append(unused, &f.entries[i])
 		}
+	}
+	if len(unused) == 0 {
+		return
+	}
+	known := strings.Join(slices.Sorted(slices.Values(f.asked)), ", ")
+	slices.SortFunc(unused, func(a, b *field) int { return strings.Compare(a.key, b.key) })
+	for _, e := range unused {
+		f.errs.Errorf(f.pos(e.k), "unknown field %q; known fields here are: %s", e.key, known)
 	}
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *node) string {
 	switch n.Kind {
 	case yaml.SequenceNode:
 		return "list"

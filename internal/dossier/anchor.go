@@ -12,10 +12,10 @@ import (
 	"dossier/internal/seed"
 )
 
-// passages returns the lines of art in which a quote may be anchored.
-func passages(art *Article) []anchor.Passage {
+// passages returns the lines of a seed in which a quote may be anchored.
+func passages(lines []seed.Line) []anchor.Passage {
 	var ps []anchor.Passage
-	for _, l := range art.Lines {
+	for _, l := range lines {
 		if l.Kind != seed.Blank {
 			ps = append(ps, anchor.Passage{Line: l.N, Text: l.Text})
 		}
@@ -23,23 +23,78 @@ func passages(art *Article) []anchor.Passage {
 	return ps
 }
 
-// anchorQuote finds q in its article and reports what does not fit.
-func (r *resolver) anchorQuote(q content.Quote, what string) *Anchor {
+// quote is a note's or an event source's quote to anchor.
+type quote struct {
+	content.Quote
+	what string // "note" or "event source", for messages
+	art  *Article
+	*anchored
+}
+
+// quoteKey is what the anchor of a quote in a seed depends on.
+type quoteKey struct{ text, prefix, suffix string }
+
+// anchored is where a quote was found in its seed.
+type anchored struct {
+	res anchor.Result
+	// first and last are the lines that a quote found only approximately runs across, if
+	// spans is set: a quote copied from two paragraphs.
+	first, last int
+	spans       bool
+}
+
+// anchorQuotes finds every quote in its article, on all cores, an article's quotes at a
+// time; anchorQuote then links and reports them in order.
+func (r *resolver) anchorQuotes(qs []*quote) {
+	byArticle := map[*Article][]*quote{}
+	var arts []*Article
+	for _, q := range qs {
+		art := r.d.articles[q.Article.ID]
+		if art == nil || art.Seed == nil || strings.TrimSpace(q.Text) == "" {
+			continue
+		}
+		q.art = art
+		if byArticle[art] == nil {
+			arts = append(arts, art)
+		}
+		byArticle[art] = append(byArticle[art], q)
+	}
+	eachParallel(len(arts), func(i int) {
+		e := r.entries[arts[i]]
+		if e.anchors == nil {
+			e.anchors = map[quoteKey]*anchored{}
+		}
+		for _, q := range byArticle[arts[i]] {
+			key := quoteKey{q.Text, q.Prefix, q.Suffix}
+			a := e.anchors[key]
+			if a == nil {
+				a = &anchored{res: e.text.Find(q.Text, q.Prefix, q.Suffix)}
+				if m := a.res.Match; a.res.Status == anchor.NotFound || a.res.Status == anchor.Fuzzy && m.Score < 1 {
+					a.first, a.last, a.spans = e.text.Spans(q.Text)
+				}
+				e.anchors[key] = a
+			}
+			q.anchored = a
+		}
+	})
+}
+
+// anchorQuote links q, found by anchorQuotes, to its passage and reports what does not fit.
+func (r *resolver) anchorQuote(q *quote) *Anchor {
 	art, ok := lookup(r, "article", q.Article, r.d.articles)
+	what := q.what
 	if !ok || art.Seed == nil || strings.TrimSpace(q.Text) == "" {
 		return nil
 	}
-	res := art.text.Find(q.Text, q.Prefix, q.Suffix)
+	res := q.res
 	m := res.Match
-	if res.Status == anchor.NotFound || res.Status == anchor.Fuzzy && m.Score < 1 {
-		if first, last, ok := art.text.Spans(q.Text); ok {
-			hint := ""
-			if l := art.line(m.Line); l != nil && m.Score > 0 {
-				hint = fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, excerpt(l.Text, m.Start, m.End))
-			}
-			r.errs.Errorf(q.Pos, "%s quote runs across lines %d to %d of article %q (seeds/%s), but a quote must lie within one paragraph: quote one part, or write a note for each%s", what, first, last, art.ID, art.Seed.Name, hint)
-			return nil
+	if q.spans {
+		hint := ""
+		if l := art.line(m.Line); l != nil && m.Score > 0 {
+			hint = fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, excerpt(l.Text, m.Start, m.End))
 		}
+		r.errs.Errorf(q.Pos, "%s quote runs across lines %d to %d of article %q (seeds/%s), but a quote must lie within one paragraph: quote one part, or write a note for each%s", what, q.first, q.last, art.ID, art.Seed.Name, hint)
+		return nil
 	}
 	switch res.Status {
 	case anchor.NotFound:
@@ -89,8 +144,13 @@ func excerpt(s string, start, end int) string {
 }
 
 func (r *resolver) anchorNotes() {
-	for _, n := range r.d.Notes {
-		if a := r.anchorQuote(n.Quote, "note"); a != nil {
+	qs := make([]*quote, len(r.d.Notes))
+	for i, n := range r.d.Notes {
+		qs[i] = &quote{Quote: n.Quote, what: "note"}
+	}
+	r.anchorQuotes(qs)
+	for i, n := range r.d.Notes {
+		if a := r.anchorQuote(qs[i]); a != nil {
 			a.Note = n
 			n.Anchor = a
 			a.Article.Notes = append(a.Article.Notes, n)
@@ -113,9 +173,18 @@ func (r *resolver) anchorNotes() {
 }
 
 func (r *resolver) anchorEvents() {
+	var qs []*quote
 	for _, e := range r.d.Events {
 		for _, q := range e.Event.Sources {
-			if a := r.anchorQuote(q, "event source"); a != nil {
+			qs = append(qs, &quote{Quote: q, what: "event source"})
+		}
+	}
+	r.anchorQuotes(qs)
+	for _, e := range r.d.Events {
+		for range e.Event.Sources {
+			q := qs[0]
+			qs = qs[1:]
+			if a := r.anchorQuote(q); a != nil {
 				a.Event = e
 				e.Sources = append(e.Sources, a)
 				if !slices.Contains(a.Article.Events, e) {

@@ -3,6 +3,7 @@ package dossier
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,79 +22,247 @@ import (
 // after an article ("der Verteidigungsminister") is no name. What is left is mostly names;
 // the warning is only a warning because the rest is not.
 func (r *resolver) warnUnknownNames() {
-	words := corpusWords(r.d.Articles)
+	arts := r.d.Articles
+	var seeds []*seedEntry // the seeds whose words the corpus holds
+	for _, a := range arts {
+		if e := r.entries[a]; e != nil {
+			seeds = append(seeds, e)
+		}
+	}
+	c := r.cache.corpus
+	if c == nil || !slices.Equal(c.seeds, seeds) {
+		c = &corpus{seeds: seeds, lower: map[string]bool{}, article: map[string]bool{}}
+	}
+	fresh := c != r.cache.corpus // its words are still to read
+	// One pass over the words of each article, on all cores, reads what the corpus needs
+	// and the runs of capitalised words that may be names, unless the article's runs were
+	// found from the same seed, mentions and line kinds before; each goroutine keeps words
+	// of its own, merged after.
+	runs := make([]*nameRuns, len(arts))
+	kinds := make([]string, len(arts))
+	words := eachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
+		e := r.entries[arts[i]]
+		if e == nil {
+			return
+		}
+		kinds[i] = kindsKey(arts[i])
+		runs[i] = e.runs
+		if runs[i] == nil || runs[i].mentions != e.mentions || runs[i].kinds != kinds[i] {
+			runs[i] = &nameRuns{mentions: e.mentions, kinds: kinds[i]}
+		} else if !fresh {
+			return
+		}
+		ws.read(arts[i], fresh, runs[i])
+	})
+	if fresh {
+		for _, ws := range words {
+			for w := range ws.lower {
+				c.lower[w] = true
+			}
+			for w := range ws.article {
+				c.article[w] = true
+			}
+		}
+		r.cache.corpus = c
+	}
 	ignore := map[string]bool{}
+	var ignoreKey strings.Builder
 	for _, n := range r.d.Site.IgnoreNames {
 		ignore[n.ID] = true
+		writeKey(&ignoreKey, n.ID)
 	}
-	// The candidates of each article are found on all cores, in chunks of articles that
-	// each keep their own memory of nameLike's answers; they are reported in order after.
-	const chunk = 32
-	cands := make([][][]candidate, len(r.d.Articles)) // article, line index
-	eachParallel((len(r.d.Articles)+chunk-1)/chunk, func(k int) {
-		c := words
-		c.known = map[string]bool{}
-		for i := k * chunk; i < min((k+1)*chunk, len(r.d.Articles)); i++ {
-			art := r.d.Articles[i]
-			if art.Seed == nil {
-				continue
-			}
-			cands[i] = make([][]candidate, len(art.Lines))
-			for j, l := range art.Lines {
-				if l.Kind.IsText() || l.Kind == seed.Gallery {
-					cands[i][j] = nameCandidates(l, c)
-				}
-			}
+	// The runs are then cut where a word is no name by what all seeds say: on all cores,
+	// each goroutine keeping its own memory of the answers; reported in order after.
+	warnings := make([]diag.List, len(arts))
+	eachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
+		e := r.entries[arts[i]]
+		if e == nil {
+			return
 		}
+		e.runs = runs[i]
+		if u := e.unknown; u == nil || u.runs != runs[i] || u.corpus != c || u.ignore != ignoreKey.String() {
+			e.unknown = &unknownNames{runs: runs[i], corpus: c, ignore: ignoreKey.String(), warnings: c.warnings(arts[i], runs[i], ignore, ws)}
+		}
+		warnings[i] = e.unknown.warnings
 	})
-	for i, art := range r.d.Articles {
-		if art.Seed == nil {
+	n := 0
+	for _, w := range warnings {
+		n += len(w)
+	}
+	r.errs = slices.Grow(r.errs, n)
+	for _, w := range warnings {
+		r.errs.Append(w)
+	}
+}
+
+// nameRuns are the runs of capitalised words in the text lines of an article that may be
+// names whatever the seeds say about their words: each run at least two words long, with
+// no mention in it, nothing but spaces between its words, and none of the words that
+// cannot be part of a name.
+type nameRuns struct {
+	mentions *mentions
+	kinds    string
+	runs     []nameRun
+}
+
+// nameRun is a run of words of one line.
+type nameRun struct {
+	line  int    // its number
+	text  string // the line's text
+	words []runWord
+}
+
+// runWord is a word of a run: the line's text from start to end.
+type runWord struct {
+	start, end              int32
+	breakBefore, breakAfter bool // as the word's token has them
+	afterNoun               bool // the word before it makes it a noun; see beforeNoun
+}
+
+// read reads the tokens of art: their words into ws, if corpus is set, and the runs that
+// may be names into runs, if it has none.
+func (ws *wordScratch) read(art *Article, corpus bool, runs *nameRuns) {
+	find := runs.runs == nil
+	for _, l := range art.Lines {
+		if !corpus && (!find || !l.Kind.IsText() && l.Kind != seed.Gallery) {
 			continue
 		}
-		type found struct {
-			pos   diag.Pos
-			name  string
-			lines []int
+		ws.toks = tokens(l.Text, ws.toks[:0])
+		if corpus {
+			ws.words()
 		}
-		var order []*found
-		byName := map[string]*found{}
-		for j, l := range art.Lines {
-			for _, c := range cands[i][j] {
-				if ignore[c.name] {
-					continue
-				}
-				f := byName[c.name]
-				if f == nil {
-					f = &found{pos: diag.Pos{File: "seeds/" + art.Seed.Name, Line: l.N, Col: c.col}, name: c.name}
-					byName[c.name] = f
-					order = append(order, f)
-				}
-				if !slices.Contains(f.lines, l.N) {
-					f.lines = append(f.lines, l.N)
-				}
-			}
+		if find && (l.Kind.IsText() || l.Kind == seed.Gallery) {
+			runs.runs = ws.findRuns(l, runs.runs)
 		}
-		for _, f := range order {
-			also := ""
-			switch len(f.lines) {
-			case 1:
-			case 2:
-				also = " (also on line " + joinInts(f.lines[1:]) + ")"
-			default:
-				also = " (also on lines " + joinInts(f.lines[1:]) + ")"
+	}
+	if find && runs.runs == nil {
+		runs.runs = []nameRun{} // found, and none
+	}
+}
+
+// words records the words of the line whose tokens ws holds that tell names from words:
+// those in lower case, and those after an article.
+func (ws *wordScratch) words() {
+	for k, t := range ws.toks {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if unicode.IsLower(r) {
+			if !ws.lower[t.text] {
+				ws.lower[t.text] = true
 			}
-			r.errs.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
+		} else if k > 0 && determiner(ws.toks[k-1], ws) {
+			if ws.low = appendLower(ws.low[:0], t.text); !ws.article[string(ws.low)] {
+				ws.article[string(ws.low)] = true
+			}
 		}
 	}
 }
 
+// findRuns appends to runs the runs of l, whose tokens ws holds.
+func (ws *wordScratch) findRuns(l *Line, runs []nameRun) []nameRun {
+	toks := ws.toks
+	if i := strings.Index(l.Text, "©"); i >= 0 {
+		// A photo credit names the photographer, who is no actor of the dossier.
+		k := 0
+		for k < len(toks) && toks[k].start < i {
+			k++
+		}
+		toks = toks[:k]
+	}
+	from := 0 // the first token of the run so far
+	commit := func(to int) {
+		if to-from < 2 {
+			return
+		}
+		words := make([]runWord, 0, to-from)
+		for i, t := range toks[from:to] {
+			i += from
+			words = append(words, runWord{int32(t.start), int32(t.end), t.breakBefore, t.breakAfter, i > 0 && beforeNoun(toks[i-1], ws)})
+		}
+		runs = append(runs, nameRun{l.N, l.Text, words})
+	}
+	for i, t := range toks {
+		if !ws.nameShaped(t.text) || covered(l.Mentions, t.start, t.end) {
+			commit(i)
+			from = i + 1
+		}
+	}
+	commit(len(toks))
+	return runs
+}
+
+// warnings returns the warnings about the names in art, whose runs are runs, that look
+// like persons' and are no actor's.
+func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, ws *wordScratch) diag.List {
+	type found struct {
+		pos   diag.Pos
+		name  string
+		lines []int
+	}
+	var order []*found
+	var byName map[string]*found
+	for _, run := range runs.runs {
+		for _, cand := range c.candidates(run, ws) {
+			if ignore[cand.name] {
+				continue
+			}
+			f := byName[cand.name]
+			if f == nil {
+				if byName == nil {
+					byName = map[string]*found{}
+				}
+				f = &found{pos: diag.Pos{File: "seeds/" + art.Seed.Name, Line: run.line, Col: cand.col}, name: cand.name}
+				byName[cand.name] = f
+				order = append(order, f)
+			}
+			if !slices.Contains(f.lines, run.line) {
+				f.lines = append(f.lines, run.line)
+			}
+		}
+	}
+	var out diag.List
+	for _, f := range order {
+		also := ""
+		switch len(f.lines) {
+		case 1:
+		case 2:
+			also = " (also on line " + joinInts(f.lines[1:]) + ")"
+		default:
+			also = " (also on lines " + joinInts(f.lines[1:]) + ")"
+		}
+		out.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
+	}
+	return out
+}
+
+// kindsKey is what the kinds of art's lines depend on besides its seed: the kinds the
+// editors set.
+func kindsKey(art *Article) string {
+	var b strings.Builder
+	for _, o := range art.Article.Lines {
+		writeKey(&b, strconv.Itoa(o.From), strconv.Itoa(o.To), strconv.Itoa(int(o.Kind)))
+	}
+	return b.String()
+}
+
 // corpus is what all seeds say about their words.
 type corpus struct {
+	seeds   []*seedEntry    // the seeds it was made of
 	lower   map[string]bool // words written in lower case somewhere
 	article map[string]bool // capitalised words that follow an article somewhere, lower-cased
-	known   map[string]bool // nameLike's answers so far (the same words recur on every line); one per goroutine
-	dets    map[string]bool // determiners, as a set
-	tokens  map[*Line][]token
+}
+
+// wordScratch is a goroutine's memory while it reads words.
+type wordScratch struct {
+	toks           []token
+	low            []byte
+	lower, article map[string]bool // words read, for corpus
+	known          map[string]bool // answers of plainWord so far: the same words recur on every line
+	shaped         map[string]bool // answers of nameShaped so far
+	cands          []candidate
+}
+
+func newWordScratch() *wordScratch {
+	return &wordScratch{lower: map[string]bool{}, article: map[string]bool{}, known: map[string]bool{}, shaped: map[string]bool{}}
 }
 
 // determiners precede nouns, rarely names.
@@ -105,38 +274,36 @@ var determiners = []string{
 	"the", "a", "an",
 }
 
-func corpusWords(arts []*Article) corpus {
-	c := corpus{lower: map[string]bool{}, article: map[string]bool{}, known: map[string]bool{}, dets: map[string]bool{}, tokens: map[*Line][]token{}}
+var dets = func() map[string]bool {
+	m := map[string]bool{}
 	for _, d := range determiners {
-		c.dets[d] = true
+		m[d] = true
 	}
-	toks := make([][][]token, len(arts)) // article, line index
-	eachParallel(len(arts), func(i int) {
-		toks[i] = make([][]token, len(arts[i].Lines))
-		for j, l := range arts[i].Lines {
-			toks[i][j] = tokens(l.Text)
+	return m
+}()
+
+// appendLower appends s in lower case to b, as strings.ToLower writes it.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:len(b)-i], strings.ToLower(s)...)
 		}
-	})
-	for i, art := range arts {
-		for j, l := range art.Lines {
-			toks := toks[i][j]
-			c.tokens[l] = toks
-			for i, t := range toks {
-				r, _ := utf8.DecodeRuneInString(t.text)
-				if unicode.IsLower(r) {
-					c.lower[t.text] = true
-				} else if i > 0 && c.determiner(toks[i-1]) {
-					c.article[strings.ToLower(t.text)] = true
-				}
-			}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
+		b = append(b, c)
 	}
-	return c
+	return b
 }
 
 // determiner reports whether t is an article or the like, directly before the next word.
-func (c corpus) determiner(t token) bool {
-	return !t.breakAfter && c.dets[strings.ToLower(t.text)]
+func determiner(t token, ws *wordScratch) bool {
+	if t.breakAfter || len(t.text) > 7 && utf8.RuneCountInString(t.text) > 7 { // no determiner has more than 7 letters
+		return false
+	}
+	ws.low = appendLower(ws.low[:0], t.text)
+	return dets[string(ws.low)]
 }
 
 // notNames are capitalised words that stand before names, or before nouns that would look
@@ -159,12 +326,12 @@ var prepositions = []string{"zwischen", "gegen", "neben", "unter", "hinter", "we
 // beforeNoun reports whether the word before a capitalised word makes that word a noun: an
 // article, a number, or an inflected adjective ("im nordostukrainischen Gebiet Charkiw").
 // Names follow verbs ("sagte Victor Cha") far more often than adjectives.
-func (c corpus) beforeNoun(prev token) bool {
+func beforeNoun(prev token, ws *wordScratch) bool {
 	if prev.breakAfter {
 		return false
 	}
 	w := prev.text
-	if c.determiner(prev) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
+	if determiner(prev, ws) || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) }) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(w)
@@ -179,52 +346,74 @@ func (c corpus) beforeNoun(prev token) bool {
 	return false
 }
 
-// nameLike reports whether t may be part of a name: capitalised, with lower case after the
-// first letter (so not an acronym like "USA"), and never used as a plain word in the seeds.
-func (c corpus) nameLike(t string) bool {
-	like, ok := c.known[t]
-	if !ok {
-		like = c.looksLikeName(t)
-		c.known[t] = like
-	}
-	return like
-}
+// A word may be part of a name if it is nameShaped and, by what the seeds say, no
+// plainWord.
 
-func (c corpus) looksLikeName(t string) bool {
+// nameShaped reports whether t is capitalised, with lower case after the first letter (so
+// not an acronym like "USA"), without digits, and none of the notNames.
+func nameShaped(t string) bool {
 	first, size := utf8.DecodeRuneInString(t)
 	if !unicode.IsUpper(first) || !strings.ContainsFunc(t[size:], unicode.IsLower) || strings.ContainsFunc(t, unicode.IsDigit) {
 		return false
 	}
-	if slices.Contains(notNames, t) {
-		return false
-	}
-	low := strings.ToLower(t)
-	for _, form := range inflections(low) {
-		if c.lower[form] || c.article[form] {
-			return false
-		}
-	}
-	return true
+	return !slices.Contains(notNames, t)
 }
 
-// inflections returns w and the forms it may take or come from in German text, so that
-// "Regierungen" counts as a noun when "die Regierung" occurs, and "Fernem" as an adjective
-// when "fernen" does.
-func inflections(w string) []string {
-	suffixes := []string{"s", "es", "n", "en", "e", "er", "em"}
-	stems := []string{w}
-	for _, sfx := range suffixes {
-		if stem, ok := strings.CutSuffix(w, sfx); ok && utf8.RuneCountInString(stem) > 2 {
-			stems = append(stems, stem)
+// nameShaped is nameShaped, remembering its answers for capitalised words.
+func (ws *wordScratch) nameShaped(t string) bool {
+	if c := t[0]; 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+		return false // most words
+	}
+	shaped, ok := ws.shaped[t]
+	if !ok {
+		shaped = nameShaped(t)
+		ws.shaped[t] = shaped
+	}
+	return shaped
+}
+
+// plainWord reports whether the seeds use t as a plain word: in lower case, or after an
+// article.
+func (c *corpus) plainWord(t string, ws *wordScratch) bool {
+	plain, ok := ws.known[t]
+	if !ok {
+		plain = c.anyForm(strings.ToLower(t), ws)
+		ws.known[t] = plain
+	}
+	return plain
+}
+
+// inflectionSuffixes are the endings by which German text inflects a word, so that
+// "Regierungen" counts as a noun when "die Regierung" occurs, and "Fernem" as an
+// adjective when "fernen" does.
+var inflectionSuffixes = []string{"s", "es", "n", "en", "e", "er", "em"}
+
+// anyForm reports whether the seeds write w, or a form it may take or come from, in lower
+// case or after an article: a stem of w (w without a suffix, if more than two letters are
+// left), or a stem with a suffix.
+func (c *corpus) anyForm(w string, ws *wordScratch) bool {
+	has := func(form string) bool { return c.lower[form] || c.article[form] }
+	stem := func(s string) bool {
+		if has(s) {
+			return true
+		}
+		for _, sfx := range inflectionSuffixes {
+			ws.low = append(append(ws.low[:0], s...), sfx...)
+			if c.lower[string(ws.low)] || c.article[string(ws.low)] {
+				return true
+			}
+		}
+		return false
+	}
+	if stem(w) {
+		return true
+	}
+	for _, sfx := range inflectionSuffixes {
+		if s, ok := strings.CutSuffix(w, sfx); ok && utf8.RuneCountInString(s) > 2 && stem(s) {
+			return true
 		}
 	}
-	forms := slices.Clone(stems)
-	for _, stem := range stems {
-		for _, sfx := range suffixes {
-			forms = append(forms, stem+sfx)
-		}
-	}
-	return forms
+	return false
 }
 
 // candidate is a name found in a line.
@@ -233,40 +422,37 @@ type candidate struct {
 	col  int // 1-based, in characters
 }
 
-// nameCandidates returns the runs of two to four name-like words in l that no mention covers.
-func nameCandidates(l *Line, c corpus) []candidate {
-	var out []candidate
-	var run []token
+// candidates returns the parts of run, two to four words long, whose words are no plain
+// words: the names it holds.
+func (c *corpus) candidates(run nameRun, ws *wordScratch) []candidate {
+	out := ws.cands[:0]
+	text := run.text
+	start, n := 0, 0 // the part so far: its first word, and its length
 	flush := func() {
-		if len(run) >= 2 && len(run) <= 4 {
-			start, end := run[0].start, run[len(run)-1].end
-			out = append(out, candidate{name: l.Text[start:end], col: utf8.RuneCountInString(l.Text[:start]) + 1})
+		if n >= 2 && n <= 4 {
+			from, to := run.words[start].start, run.words[start+n-1].end
+			out = append(out, candidate{name: text[from:to], col: utf8.RuneCountInString(text[:from]) + 1})
 		}
-		run = run[:0]
+		n = 0
 	}
-	toks := c.tokens[l]
-	if i := strings.Index(l.Text, "©"); i >= 0 {
-		// A photo credit names the photographer, who is no actor of the dossier.
-		k := 0
-		for k < len(toks) && toks[k].start < i {
-			k++
-		}
-		toks = toks[:k]
-	}
-	for i, t := range toks {
-		if !c.nameLike(t.text) || covered(l.Mentions, t.start, t.end) || len(run) == 0 && i > 0 && c.beforeNoun(toks[i-1]) {
+	for i, w := range run.words {
+		if c.plainWord(text[w.start:w.end], ws) || n == 0 && w.afterNoun {
 			flush()
 			continue
 		}
-		if t.breakBefore {
+		if w.breakBefore {
 			flush()
 		}
-		run = append(run, t)
-		if t.breakAfter {
+		if n == 0 {
+			start = i
+		}
+		n++
+		if w.breakAfter {
 			flush()
 		}
 	}
 	flush()
+	ws.cands = out
 	return out
 }
 
@@ -287,43 +473,82 @@ type token struct {
 	breakBefore, breakAfter bool
 }
 
-func tokens(s string) []token {
-	var out []token
+// tokens appends the tokens of s to out.
+func tokens(s string, out []token) []token {
 	slash := false // a slash separates words without joining them: "Ed Jones/afp"
-	for start := 0; start < len(s); {
-		r, size := utf8.DecodeRuneInString(s[start:])
-		if unicode.IsSpace(r) || r == '/' {
-			slash = slash || r == '/'
-			if r == '/' && len(out) > 0 {
-				out[len(out)-1].breakAfter = true
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if separator[c] {
+				if c == '/' {
+					slash = true
+					if len(out) > 0 {
+						out[len(out)-1].breakAfter = true
+					}
+				}
+				i++
+				continue
 			}
-			start += size
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+			i += size
 			continue
 		}
-		end := start
-		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			if unicode.IsSpace(r) || r == '/' {
+		start := i
+		ascii := true
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if separator[c] {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
 				break
 			}
-			end += size
+			ascii = false
+			i += size
 		}
-		word := s[start:end]
-		lead := len(word) - len(strings.TrimLeftFunc(word, isEdge))
-		trail := len(word) - len(strings.TrimRightFunc(word, isEdge))
+		word := s[start:i]
+		var lead, trail int
+		if ascii {
+			for lead < len(word) && isEdgeByte(word[lead]) {
+				lead++
+			}
+			for trail < len(word)-lead && isEdgeByte(word[len(word)-1-trail]) {
+				trail++
+			}
+		} else {
+			lead = len(word) - len(strings.TrimLeftFunc(word, isEdge))
+			trail = len(word) - len(strings.TrimRightFunc(word, isEdge))
+		}
 		if lead < len(word) {
-			out = append(out, token{text: word[lead : len(word)-trail], start: start + lead, end: end - trail, breakBefore: lead > 0 || slash, breakAfter: trail > 0})
+			out = append(out, token{text: word[lead : len(word)-trail], start: start + lead, end: i - trail, breakBefore: lead > 0 || slash, breakAfter: trail > 0})
 		} else if len(out) > 0 {
 			out[len(out)-1].breakAfter = true // a dash or other mark between words
 		}
 		slash = false
-		start = end
 	}
 	return out
 }
 
+// separator holds the ASCII characters that end a word: white space, as unicode.IsSpace
+// has it, and the slash.
+var separator = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, '/': true}
+
+// isEdgeByte reports whether a word may begin or end with an edge at byte c: any byte but
+// an ASCII letter or digit.
+func isEdgeByte(c byte) bool {
+	return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
+}
+
 // isEdge reports whether r may stand around a word without belonging to it.
-func isEdge(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+func isEdge(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
 
 func joinInts(ns []int) string {
 	s := make([]string, len(ns))

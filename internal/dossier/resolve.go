@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"dossier/internal/anchor"
 	"dossier/internal/content"
@@ -20,19 +21,26 @@ import (
 
 // Config says how strict resolving is.
 type Config struct {
-	Strict bool // a quote anchored only approximately is an error, not a warning
+	Strict bool   // a quote anchored only approximately is an error, not a warning
+	Cache  *Cache // if not nil, what the previous resolve with it computed from the same inputs is reused
 }
 
 // Resolve builds the model from loaded content and the seeds in fsys (the dossier's root,
 // holding seeds/). It reports every problem it finds, not only the first.
 func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
-	r := &resolver{cfg: cfg, fsys: fsys, d: &Dossier{
+	cache := cfg.Cache
+	if cache == nil {
+		cache = &Cache{} // the same work, kept for no one
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	r := &resolver{cfg: cfg, fsys: fsys, cache: cache, start: time.Now(), entries: make(map[*Article]*seedEntry, len(c.Articles)), d: &Dossier{
 		Site:     c.Site,
-		articles: map[string]*Article{},
-		actors:   map[string]*Actor{},
-		topics:   map[string]*Topic{},
-		events:   map[string]*Event{},
-		notes:    map[string]*Note{},
+		articles: make(map[string]*Article, len(c.Articles)),
+		actors:   make(map[string]*Actor, len(c.Actors)),
+		topics:   make(map[string]*Topic, len(c.Topics)),
+		events:   make(map[string]*Event, len(c.Events)),
+		notes:    make(map[string]*Note, len(c.Notes)),
 	}}
 	r.index(c)
 	r.readSeeds()
@@ -48,29 +56,22 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 }
 
 type resolver struct {
-	cfg  Config
-	fsys fs.FS
-	d    *Dossier
-	errs diag.List
+	cfg     Config
+	fsys    fs.FS
+	cache   *Cache
+	start   time.Time // before any seed was stat'ed
+	d       *Dossier
+	entries map[*Article]*seedEntry // of the articles whose seed was read
+	errs    diag.List
 }
 
 // index makes every record reachable by id.
 func (r *resolver) index(c *content.Content) {
-	for _, a := range c.Articles {
-		r.d.Articles = append(r.d.Articles, &Article{Article: a})
-	}
-	for _, a := range c.Actors {
-		r.d.Actors = append(r.d.Actors, &Actor{Actor: a})
-	}
-	for _, t := range c.Topics {
-		r.d.Topics = append(r.d.Topics, &Topic{Topic: t})
-	}
-	for _, e := range c.Events {
-		r.d.Events = append(r.d.Events, &Event{Event: e})
-	}
-	for _, n := range c.Notes {
-		r.d.Notes = append(r.d.Notes, &Note{Note: n})
-	}
+	r.d.Articles = wrap(c.Articles, func(a *content.Article) Article { return Article{Article: a} })
+	r.d.Actors = wrap(c.Actors, func(a *content.Actor) Actor { return Actor{Actor: a} })
+	r.d.Topics = wrap(c.Topics, func(t *content.Topic) Topic { return Topic{Topic: t} })
+	r.d.Events = wrap(c.Events, func(e *content.Event) Event { return Event{Event: e} })
+	r.d.Notes = wrap(c.Notes, func(n *content.Note) Note { return Note{Note: n} })
 	indexBy(r, r.d.Articles, r.d.articles, func(a *Article) *content.Meta { return &a.Meta })
 	indexBy(r, r.d.Actors, r.d.actors, func(a *Actor) *content.Meta { return &a.Meta })
 	indexBy(r, r.d.Topics, r.d.topics, func(t *Topic) *content.Meta { return &t.Meta })
@@ -87,6 +88,20 @@ func (r *resolver) index(c *content.Content) {
 		n.Actors = lookupAll(r, "actor", n.Note.Actors, r.d.actors)
 		n.Topics = lookupAll(r, "topic", n.Note.Topics, r.d.topics)
 	}
+}
+
+// wrap returns a model item for each content record, allocated together.
+func wrap[C, T any](records []C, item func(C) T) []*T {
+	if len(records) == 0 {
+		return nil
+	}
+	items := make([]T, len(records))
+	out := make([]*T, len(records))
+	for i, c := range records {
+		items[i] = item(c)
+		out[i] = &items[i]
+	}
+	return out
 }
 
 func indexBy[T any](r *resolver, list []T, m map[string]T, meta func(T) *content.Meta) {
@@ -112,6 +127,9 @@ func lookupAll[T any](r *resolver, kind string, refs []content.Ref, m map[string
 	var out []T
 	for _, ref := range refs {
 		if v, ok := lookup(r, kind, ref, m); ok {
+			if out == nil {
+				out = make([]T, 0, len(refs))
+			}
 			out = append(out, v)
 		}
 	}
@@ -120,33 +138,49 @@ func lookupAll[T any](r *resolver, kind string, refs []content.Ref, m map[string
 
 // readSeeds parses each article's seed and applies the editors' line kinds.
 func (r *resolver) readSeeds() {
-	// Reading and parsing are independent per seed: done on all cores first, checked and
-	// reported in order after.
-	type parsed struct {
-		seed    *seed.Seed
-		readErr error
-		err     error
+	// Each seed is read once, even if two articles claim it, on all cores; the articles are
+	// given their seeds, and problems reported, in order after.
+	var names []string
+	index := map[string]int{} // in names
+	for _, a := range r.d.Articles {
+		if name := a.Article.Seed.ID; seedName(name) {
+			if _, dup := index[name]; !dup {
+				index[name] = len(names)
+				names = append(names, name)
+			}
+		}
 	}
-	results := make([]parsed, len(r.d.Articles))
-	eachParallel(len(r.d.Articles), func(i int) {
-		name := r.d.Articles[i].Article.Seed.ID
-		if name == "" || name != path.Base(name) || strings.HasPrefix(name, ".") {
-			return
+	var listed map[string]fs.DirEntry
+	if r.cache.persist {
+		// One listing stats all seeds, with a system call each through an os.Root;
+		// fs.Stat would take three.
+		dir, _ := fs.ReadDir(r.fsys, "seeds")
+		listed = make(map[string]fs.DirEntry, len(dir))
+		for _, e := range dir {
+			listed[e.Name()] = e
 		}
-		data, err := readLimited(r.fsys, "seeds/"+name, seed.MaxSize+1) // seed.Parse refuses more
-		if err != nil {
-			results[i].readErr = err
-			return
-		}
-		results[i].seed, results[i].err = seed.Parse(name, data)
+	}
+	entries := make([]*seedEntry, len(names))
+	readErrs := make([]error, len(names))
+	eachWorker(len(names), func() []byte { return make([]byte, 32<<10) }, func(buf []byte, i int) {
+		entries[i], readErrs[i] = r.readSeed(names[i], listed[names[i]], buf)
 	})
+	seeds := make(map[string]*seedEntry, len(names))
+	for i, name := range names {
+		if entries[i] != nil {
+			seeds[name] = entries[i]
+		}
+	}
+	if r.cache.persist {
+		r.cache.seeds = seeds
+	}
 	bySeed := map[string]*Article{}
-	for i, a := range r.d.Articles {
+	for _, a := range r.d.Articles {
 		name := a.Article.Seed.ID
 		if name == "" {
 			continue
 		}
-		if name != path.Base(name) || strings.HasPrefix(name, ".") {
+		if !seedName(name) {
 			r.errs.Errorf(a.Article.Seed.Pos, "seed %q must be a file name in seeds/, without folders", name)
 			continue
 		}
@@ -155,7 +189,9 @@ func (r *resolver) readSeeds() {
 			continue
 		}
 		bySeed[name] = a
-		if err := results[i].readErr; err != nil {
+		e := seeds[name]
+		if e == nil {
+			err := readErrs[index[name]]
 			if errors.Is(err, fs.ErrNotExist) {
 				r.errs.Errorf(a.Article.Seed.Pos, "seed file seeds/%s does not exist%s", name, r.seedHint(name))
 			} else {
@@ -163,8 +199,7 @@ func (r *resolver) readSeeds() {
 			}
 			continue
 		}
-		s, err := results[i].seed, results[i].err
-		if err != nil {
+		if err := e.err; err != nil {
 			var se *seed.Error
 			if errors.As(err, &se) {
 				r.errs.Errorf(diag.Pos{File: "seeds/" + name, Line: se.Line}, "%s", se.Msg)
@@ -173,7 +208,10 @@ func (r *resolver) readSeeds() {
 			}
 			continue
 		}
-		a.Seed = s
+		s := e.seed // shared by every model made from it, and so never changed
+		if len(a.Article.Lines) > 0 {
+			s = &seed.Seed{Name: s.Name, Lines: slices.Clone(s.Lines)}
+		}
 		for _, o := range a.Article.Lines {
 			if o.To > len(s.Lines) {
 				r.errs.Errorf(o.Pos, "line %d is past the end of seed %s (%d lines)", o.To, name, len(s.Lines))
@@ -185,23 +223,78 @@ func (r *resolver) readSeeds() {
 				}
 			}
 		}
-		a.Lines = make([]*Line, len(s.Lines))
-		for i, l := range s.Lines {
-			a.Lines[i] = &Line{Line: l}
-		}
-		a.text = anchor.NewText(passages(a))
+		a.Seed = s
+		a.text = e.text // the line kinds set in a change no passage: blank lines stay blank
+		r.entries[a] = e
 	}
+	// The model's lines are many; they are made on all cores.
+	eachParallel(len(r.d.Articles), func(i int) {
+		a := r.d.Articles[i]
+		if a.Seed == nil {
+			return
+		}
+		lines := make([]Line, len(a.Seed.Lines))
+		a.Lines = make([]*Line, len(lines))
+		for i := range lines {
+			lines[i].Line = a.Seed.Lines[i]
+			a.Lines[i] = &lines[i]
+		}
+	})
 }
 
-// readLimited reads at most n bytes of the file name, so that a huge file is refused
-// without being read whole.
-func readLimited(fsys fs.FS, name string, n int64) ([]byte, error) {
-	f, err := fsys.Open(name)
+// seedName reports whether name may name a file in seeds/.
+func seedName(name string) bool {
+	return name != "" && name == path.Base(name) && !strings.HasPrefix(name, ".")
+}
+
+// readSeed reads and parses the seed name, whose entry in seeds/ is e if not nil, with
+// the help of buf, or returns the cache's entry for it if the file did not change since.
+func (r *resolver) readSeed(name string, e fs.DirEntry, buf []byte) (*seedEntry, error) {
+	file := "seeds/" + name
+	var st stamp
+	if r.cache.persist {
+		var info fs.FileInfo
+		var err error
+		if e != nil && e.Type().IsRegular() {
+			info, err = e.Info()
+		} else {
+			info, err = fs.Stat(r.fsys, file) // a link: the file it leads to counts
+		}
+		if err == nil {
+			st = stampOf(info, r.start)
+			if old := r.cache.seeds[name]; old != nil && st.unchanged(old.stamp) {
+				return old, nil
+			}
+		}
+	}
+	data, err := readLimited(r.fsys, file, seed.MaxSize+1, buf) // seed.Parse refuses more
 	if err != nil {
 		return nil, err
 	}
+	se := &seedEntry{stamp: st}
+	if se.seed, se.err = seed.ParseString(name, data); se.err == nil {
+		se.text = anchor.NewText(passages(se.seed.Lines))
+	}
+	return se, nil
+}
+
+// readLimited reads at most n bytes of the file name, so that a huge file is refused
+// without being read whole. It reads into a string, copying through buf, so that the
+// text is not copied once more to become one.
+func readLimited(fsys fs.FS, name string, n int64, buf []byte) (string, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return "", err
+	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, n))
+	var b strings.Builder
+	if st, err := f.Stat(); err == nil {
+		b.Grow(int(min(st.Size(), n)))
+	}
+	if _, err := io.CopyBuffer(&b, io.LimitReader(f, n), buf); err != nil {
+		return "", err
+	}
+	return b.String(), nil
 }
 
 func (r *resolver) seedHint(name string) string {
@@ -283,37 +376,84 @@ func (r *resolver) checkLineFragment(art *Article, frag string, pos diag.Pos) {
 // sortAll puts every list in its reading order.
 func (r *resolver) sortAll() {
 	d := r.d
-	slices.SortFunc(d.Articles, func(a, b *Article) int {
-		return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID))
-	})
-	slices.SortFunc(d.Actors, func(a, b *Actor) int { return cmp.Or(collate(a.Name, b.Name), strings.Compare(a.ID, b.ID)) })
-	slices.SortFunc(d.Topics, func(a, b *Topic) int { return cmp.Or(collate(a.Title, b.Title), strings.Compare(a.ID, b.ID)) })
-	byDate := func(a, b *Event) int { return cmp.Or(date.Compare(a.Date, b.Date), strings.Compare(a.ID, b.ID)) }
-	slices.SortFunc(d.Events, byDate)
+	// The keys are computed once per item, not once per comparison; the lists of an item's
+	// articles, events and topics follow the order of all.
+	sortByKey(d.Articles, func(a *Article) dateKey { return newDateKey(a.Published, a.ID) }, dateKey.compare)
+	sortByKey(d.Actors, func(a *Actor) nameKey { return newNameKey(a.Name, a.ID) }, nameKey.compare)
+	sortByKey(d.Topics, func(t *Topic) nameKey { return newNameKey(t.Title, t.ID) }, nameKey.compare)
+	sortByKey(d.Events, func(e *Event) dateKey { return newDateKey(e.Date, e.ID) }, dateKey.compare)
 	slices.SortFunc(d.Notes, func(a, b *Note) int { return strings.Compare(a.ID, b.ID) })
+	articles, events, topics := ranks(d.Articles), ranks(d.Events), ranks(d.Topics)
 	for _, a := range d.Articles {
-		slices.SortFunc(a.Events, byDate)
-		slices.SortFunc(a.Topics, func(a, b *Topic) int { return collate(a.Title, b.Title) })
+		sortByRank(a.Events, events)
+		sortByRank(a.Topics, topics)
 		for _, l := range a.Lines {
-			slices.SortStableFunc(l.Anchors, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
+			if len(l.Anchors) > 1 {
+				slices.SortStableFunc(l.Anchors, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
+			}
 		}
 	}
-	byArticle := func(a, b *Article) int {
-		return cmp.Or(date.Compare(a.Published, b.Published), strings.Compare(a.ID, b.ID))
-	}
 	for _, a := range d.Actors {
-		slices.SortFunc(a.Events, byDate)
-		slices.SortFunc(a.Articles, byArticle)
+		sortByRank(a.Events, events)
+		sortByRank(a.Articles, articles)
 	}
 	for _, t := range d.Topics {
-		slices.SortFunc(t.Events, byDate)
-		slices.SortFunc(t.Articles, byArticle)
+		sortByRank(t.Events, events)
+		sortByRank(t.Articles, articles)
 	}
 }
 
-// collate compares names as a German reader expects: case and umlauts folded.
-func collate(a, b string) int {
-	return cmp.Or(strings.Compare(foldCollate(a), foldCollate(b)), strings.Compare(a, b))
+// sortByRank sorts list in the order of the ranks of its items.
+func sortByRank[T comparable](list []T, rank map[T]int) {
+	if len(list) > 1 {
+		sortByKey(list, func(v T) int { return rank[v] }, cmp.Compare[int])
+	}
+}
+
+// sortByKey sorts list by the keys that key returns, computed once for each item.
+func sortByKey[T, K any](list []T, key func(T) K, compare func(a, b K) int) {
+	type keyed struct {
+		k K
+		v T
+	}
+	ks := make([]keyed, len(list))
+	for i, v := range list {
+		ks[i] = keyed{key(v), v}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return compare(a.k, b.k) })
+	for i := range ks {
+		list[i] = ks[i].v
+	}
+}
+
+// ranks returns the index of each item of list.
+func ranks[T comparable](list []T) map[T]int {
+	m := make(map[T]int, len(list))
+	for i, v := range list {
+		m[v] = i
+	}
+	return m
+}
+
+// dateKey orders by date as date.Compare does, then by id.
+type dateKey struct {
+	start, end time.Time
+	date, id   string
+}
+
+func newDateKey(d date.Date, id string) dateKey { return dateKey{d.Start(), d.End(), d.String(), id} }
+
+func (a dateKey) compare(b dateKey) int {
+	return cmp.Or(a.start.Compare(b.start), a.end.Compare(b.end), strings.Compare(a.date, b.date), strings.Compare(a.id, b.id))
+}
+
+// nameKey orders names as a German reader expects: case and umlauts folded; then by id.
+type nameKey struct{ folded, name, id string }
+
+func newNameKey(name, id string) nameKey { return nameKey{foldCollate(name), name, id} }
+
+func (a nameKey) compare(b nameKey) int {
+	return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.name, b.name), strings.Compare(a.id, b.id))
 }
 
 var collateReplacer = strings.NewReplacer("ä", "a", "ö", "o", "ü", "u", "ß", "ss", "Ä", "a", "Ö", "o", "Ü", "u")

@@ -2,6 +2,7 @@ package dossier
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"dossier/internal/seed"
@@ -9,35 +10,41 @@ import (
 
 // tagTopics marks every text line that contains a topic's keyword.
 func (r *resolver) tagTopics() {
-	lower := map[*Article][]string{}
-	for _, art := range r.d.Articles {
-		lower[art] = make([]string, len(art.Lines))
-		for i, l := range art.Lines {
-			lower[art][i] = strings.ToLower(l.Text)
-		}
-	}
-	for _, t := range r.d.Topics {
-		var kws []string
-		for _, k := range t.Keywords {
-			if k := strings.ToLower(strings.TrimSpace(k.ID)); k != "" {
-				kws = append(kws, k)
+	keywords := make([][]string, len(r.d.Topics)) // lower case, by topic
+	var key strings.Builder
+	tagging := false
+	for k, t := range r.d.Topics {
+		for _, kw := range t.Keywords {
+			if kw := strings.ToLower(strings.TrimSpace(kw.ID)); kw != "" {
+				keywords[k] = append(keywords[k], kw)
 			}
 		}
-		if len(kws) == 0 {
-			continue
-		}
-		for _, art := range r.d.Articles {
-			for i, l := range art.Lines {
-				if !l.Kind.IsText() && l.Kind != seed.Gallery {
-					continue
-				}
-				low := lower[art][i]
-				for _, k := range kws {
-					if strings.Contains(low, k) {
-						l.Topics = append(l.Topics, t)
-						t.Passages = append(t.Passages, Passage{art, l})
-						break
-					}
+		writeKey(&key, strconv.Itoa(len(keywords[k])))
+		writeKey(&key, keywords[k]...)
+		tagging = tagging || len(keywords[k]) > 0
+	}
+	if tagging {
+		// The lines of each article are searched on all cores, unless they were for the
+		// same keywords and line kinds before; they are tagged in order after.
+		tags := make([][][]int, len(r.d.Articles)) // article, line index: topic indexes
+		eachParallel(len(r.d.Articles), func(i int) {
+			art := r.d.Articles[i]
+			e := r.entries[art]
+			if e == nil {
+				return
+			}
+			kinds := kindsKey(art)
+			if tt := e.topics; tt == nil || tt.keywords != key.String() || tt.kinds != kinds {
+				e.topics = &topicTags{keywords: key.String(), kinds: kinds, tags: art.tag(e, keywords)}
+			}
+			tags[i] = e.topics.tags
+		})
+		for i, art := range r.d.Articles {
+			for j, l := range art.Lines {
+				for _, k := range tags[i][j] {
+					t := r.d.Topics[k]
+					l.Topics = append(l.Topics, t)
+					t.Passages = append(t.Passages, Passage{art, l})
 				}
 			}
 		}
@@ -66,12 +73,38 @@ func (r *resolver) tagTopics() {
 	}
 }
 
+// tag returns, for each line of art, the indexes of the topics with a keyword in it.
+func (art *Article) tag(e *seedEntry, keywords [][]string) [][]int {
+	if e.lower == nil {
+		e.lower = make([]string, len(e.seed.Lines))
+		for i, l := range e.seed.Lines {
+			e.lower[i] = strings.ToLower(l.Text)
+		}
+	}
+	tags := make([][]int, len(art.Lines))
+	for i, l := range art.Lines {
+		if !l.Kind.IsText() && l.Kind != seed.Gallery {
+			continue
+		}
+		for k, kws := range keywords {
+			for _, kw := range kws {
+				if strings.Contains(e.lower[i], kw) {
+					tags[i] = append(tags[i], k)
+					break
+				}
+			}
+		}
+	}
+	return tags
+}
+
 // countCoMentions counts, for each pair of actors, the paragraphs that name both.
 func (r *resolver) countCoMentions() {
 	related := map[*Actor]map[*Actor]int{}
+	var in []*Actor
 	for _, art := range r.d.Articles {
 		for _, l := range art.Lines {
-			var in []*Actor
+			in = in[:0]
 			for _, m := range l.Mentions {
 				if !slices.Contains(in, m.Actor) {
 					in = append(in, m.Actor)

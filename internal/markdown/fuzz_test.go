@@ -121,6 +121,9 @@ func FuzzRender(f *testing.F) {
 	for _, b := range hostileBodies {
 		f.Add(b)
 	}
+	f.Add("Ein Text ohne Verweis, aber mit *Betonung* und \"Anführung\" -- und ... Auslassung.\n\n- Liste\n\n# Titel")
+	f.Add("Zwei Sätze. Noch einer mit www.example.org und a@b.de und https://x.org.")
+	f.Add("Zeit: 12:30 Uhr, Mail an a@b.de, mailto:a@b.de; ftp://x.org und http:nix und HTTP://X.ORG")
 	p := NewParser()
 	r := NewRenderer("../", func(scheme, id, frag string) Target {
 		return Target{Path: scheme + "s/" + id + ".html", Title: id}
@@ -144,6 +147,15 @@ func FuzzRender(f *testing.F) {
 		}
 		if bad := unsafeHTML([]byte(out)); len(bad) > 0 {
 			t.Fatalf("Render(%q) = %s\nunsafe: %q", body, out, bad)
+		}
+		// Parse leaves a body that cannot hold a link unparsed: parsed, it has none.
+		eager := &Doc{source: []byte(body), p: p}
+		eager.checkLinks()
+		if !mayLink([]byte(body)) && (len(eager.Refs) > 0 || len(eager.Problems) > 0) {
+			t.Fatalf("Parse(%q) skipped a body with links %v and problems %v", body, eager.Refs, eager.Problems)
+		}
+		if again, err := r.Render(eager); err != nil || again != out {
+			t.Fatalf("Render(%q) = %s when parsed at once, %s when parsed lazily", body, again, out)
 		}
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -43,13 +44,27 @@ type Problem struct {
 // Doc is a parsed body. It is read-only after Parse and may be rendered concurrently.
 type Doc struct {
 	source   []byte
-	root     ast.Node
+	p        *Parser
+	once     sync.Once
+	root     ast.Node // parsed by tree
 	Refs     []Ref
 	Problems []Problem
 }
 
+// tree returns the body's syntax tree, parsing it if Parse did not.
+func (d *Doc) tree() ast.Node {
+	d.once.Do(func() {
+		if d.p == nil { // not made by Parse
+			d.root = ast.NewDocument()
+			return
+		}
+		d.root = d.p.p.Parse(text.NewReader(d.source))
+	})
+	return d.root
+}
+
 // Empty reports whether the body has no content.
-func (d *Doc) Empty() bool { return d == nil || !d.root.HasChildren() }
+func (d *Doc) Empty() bool { return d == nil || !d.tree().HasChildren() }
 
 func extensions() []goldmark.Extender {
 	return []goldmark.Extender{
@@ -80,12 +95,23 @@ func NewParser() *Parser {
 	return &Parser{md.Parser()}
 }
 
-// Parse parses src, records its id links and rejects links a reader must not follow.
+// Parse parses src, records its id links and rejects links a reader must not follow. A
+// body that cannot hold a link, most of them, is parsed only when first rendered, if ever:
+// it has no links to record or reject, and a build that renders nothing (check) need not
+// pay for it.
 func (p *Parser) Parse(src []byte) *Doc {
-	d := &Doc{source: src}
-	d.root = p.p.Parse(text.NewReader(src))
+	d := &Doc{source: src, p: p}
+	if mayLink(src) {
+		d.checkLinks()
+	}
+	return d
+}
+
+// checkLinks parses the body, records its id links and unlinks what may not stay a link.
+func (d *Doc) checkLinks() {
+	src := d.source
 	var unlink []ast.Node
-	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(d.tree(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -108,8 +134,25 @@ func (p *Parser) Parse(src []byte) *Doc {
 	for _, n := range unlink {
 		replaceWithChildren(n)
 	}
-	return d
 }
+
+// mayLink reports whether src may hold a link to record or to reject: links and images
+// need a "[", autolinks a "<", and the addresses that goldmark's linkify finds in text
+// start with "http:", "https:", "ftp:" or "www." (an e-mail address it finds is always
+// allowed).
+func mayLink(src []byte) bool {
+	if bytes.ContainsAny(src, "[<") {
+		return true
+	}
+	for _, p := range linkified {
+		if bytes.Contains(src, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var linkified = [][]byte{[]byte("http:"), []byte("https:"), []byte("ftp:"), []byte("www.")}
 
 // checkLink records an id link or reports a link that may not stay a link.
 func (d *Doc) checkLink(n ast.Node, dest string) bool {
@@ -213,7 +256,7 @@ func (r *Renderer) Render(d *Doc) (template.HTML, error) {
 		return "", nil
 	}
 	var buf bytes.Buffer
-	if err := r.r.Render(&buf, d.source, d.root); err != nil {
+	if err := r.r.Render(&buf, d.source, d.tree()); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -263,7 +306,7 @@ func (d *Doc) Text() string {
 		return ""
 	}
 	var b strings.Builder
-	ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(d.tree(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Text:
 			if entering {

@@ -1,9 +1,12 @@
 package mention
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func actors() *Matcher {
@@ -80,11 +83,13 @@ func TestAddConflict(t *testing.T) {
 func FuzzFind(f *testing.F) {
 	f.Add("Putin traf Kim Jong-un und Kims Schwester in Nordkoreas Hauptstadt.")
 	f.Add("Putin’s Freund\u00a0Kim-Jong-un")
+	f.Add("PUTINS Äußerungen über Ärzte, Schoigus' Reise; Cafe\u0301 und Putins-Freund")
 	f.Fuzz(func(t *testing.T, text string) {
 		kim := New()
 		kim.Add("Kim", "local")
 		last := 0
-		for _, h := range actors().Find(text, kim) {
+		hits := actors().Find(text, kim)
+		for _, h := range hits {
 			if h.Start < last || h.End <= h.Start || h.End > len(text) {
 				t.Fatalf("bad hit %+v after %d in %q", h, last, text)
 			}
@@ -93,7 +98,116 @@ func FuzzFind(f *testing.F) {
 			}
 			last = h.End
 		}
+		if want := findWords(actors(), text, kim); !slices.Equal(hits, want) {
+			t.Fatalf("Find(%q) = %v; the word by word reference finds %v", text, hits, want)
+		}
+		var s scratch
+		s.split(text)
+		words := Words(text)
+		if len(s.words) != len(words) {
+			t.Fatalf("split(%q) finds %d words, Words %d", text, len(s.words), len(words))
+		}
+		for i, w := range words {
+			sw := s.words[i]
+			if f := s.folded(text, i); sw.start != w.Start || sw.end != w.End || string(f) != w.Text || sw.hash != hashOf(w.Text) {
+				t.Fatalf("split(%q): word %d is %q at %d-%d, Words has %q at %d-%d", text, i, f, sw.start, sw.end, w.Text, w.Start, w.End)
+			}
+		}
 	})
+}
+
+// findWords is Find as it was first written, word by word with Words and a lookup per
+// suffix: the reference for the faster Find.
+func findWords(m *Matcher, text string, extra ...*Matcher) []Hit {
+	type match struct {
+		key       string
+		last, end int
+	}
+	// names lists every name of a matcher by its folded words.
+	names := func(x *Matcher) map[string]string {
+		out := map[string]string{}
+		var walk func(n *node, prefix string)
+		walk = func(n *node, prefix string) {
+			if n.key != "" {
+				out[prefix] = n.key
+			}
+			for w, f := range n.forms {
+				if f.next != nil {
+					walk(f.next, prefix+" "+w)
+				}
+			}
+		}
+		walk(&x.root, "")
+		return out
+	}
+	words := Words(text)
+	longest := func(keys map[string]string, i int) match {
+		var best match
+		prefix := ""
+		for j := i; j < len(words); j++ {
+			if j > i && !joins(text[words[j-1].End:words[j].Start]) {
+				break
+			}
+			w := words[j].Text
+			for _, sfx := range Suffixes {
+				if stem, ok := strings.CutSuffix(w, sfx); ok && stem != "" {
+					if k := keys[prefix+" "+stem]; k != "" {
+						best = match{k, j, words[j].End}
+					}
+				}
+			}
+			prefix += " " + w
+			if k := keys[prefix]; k != "" {
+				best = match{k, j, apostrophe(text, words[j].End)}
+			}
+			more := false
+			for name := range keys {
+				if strings.HasPrefix(name, prefix+" ") || name == prefix {
+					more = true
+				}
+			}
+			if !more {
+				break
+			}
+		}
+		return best
+	}
+	var all []map[string]string
+	for _, x := range extra {
+		all = append(all, names(x))
+	}
+	all = append(all, names(m))
+	var hits []Hit
+	for i := 0; i < len(words); {
+		best := match{}
+		for _, keys := range all {
+			if c := longest(keys, i); c.end > best.end || (c.end == best.end && c.last > best.last) {
+				best = c
+			}
+		}
+		if best.key == "" {
+			i++
+			continue
+		}
+		hits = append(hits, Hit{Start: words[i].Start, End: best.end, Key: best.key})
+		i = best.last + 1
+	}
+	return hits
+}
+
+// TestNFCBelow: a text of characters below nfcBelow is in NFC, one or two of them at a time.
+func TestNFCBelow(t *testing.T) {
+	for a := rune(1); a < nfcBelow; a++ {
+		for b := rune(0); b < nfcBelow; b++ {
+			s := string(a)
+			if b > 0 {
+				s += string(b)
+			}
+			if !norm.NFC.IsNormalString(s) {
+				t.Fatalf("%q is not in NFC", s)
+			}
+		}
+	}
 }
 
 func BenchmarkFind(b *testing.B) {

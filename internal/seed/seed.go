@@ -6,9 +6,7 @@
 package seed
 
 import (
-	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,15 +88,25 @@ const MaxSize = 10 << 20
 // than MaxSize bytes are errors naming the first bad line.
 func Parse(name string, data []byte) (*Seed, error) {
 	if len(data) > MaxSize {
-		return nil, &Error{1, fmt.Sprintf("the seed is larger than %d MB; a news article is rarely above 100 kB: is it the right file?", MaxSize>>20)}
+		return nil, tooLarge()
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if len(bytes.TrimSpace(data)) == 0 {
+	return ParseString(name, string(data))
+}
+
+// ParseString is Parse for a seed read into a string; the lines' texts are parts of it.
+func ParseString(name, data string) (*Seed, error) {
+	if len(data) > MaxSize {
+		return nil, tooLarge()
+	}
+	data = strings.TrimPrefix(data, "\uFEFF")
+	if strings.TrimSpace(data) == "" {
 		return nil, &Error{1, "the seed is empty; put the article's text in it, one paragraph per line"}
 	}
-	raw := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
-	s := &Seed{Name: name, Lines: make([]Line, len(raw))}
-	for i, text := range raw {
+	data = strings.TrimSuffix(data, "\n")
+	s := &Seed{Name: name, Lines: make([]Line, strings.Count(data, "\n")+1)}
+	for i := range s.Lines {
+		text, rest, _ := strings.Cut(data, "\n")
+		data = rest
 		text = strings.TrimRight(text, "\r")
 		switch {
 		case !utf8.ValidString(text):
@@ -112,6 +120,10 @@ func Parse(name string, data []byte) (*Seed, error) {
 	}
 	classify(s.Lines)
 	return s, nil
+}
+
+func tooLarge() error {
+	return &Error{1, fmt.Sprintf("the seed is larger than %d MB; a news article is rarely above 100 kB: is it the right file?", MaxSize>>20)}
 }
 
 // boilerplate lists the beginnings of lines that belong to a web page, not to its article.
@@ -147,10 +159,11 @@ func classify(lines []Line) {
 			l.Kind, l.Reason = Boilerplate, "web page furniture: "+shorten(t, 40)
 		case isByline(t):
 			l.Kind, l.Reason = Byline, "author line"
-		case isBio(t) && utf8.RuneCountInString(t) < 100:
-			l.Kind, l.Reason = Byline, "short note on the author"
 		case isBio(t):
 			l.Kind, l.Reason = Boilerplate, "author biography"
+			if !longer(t, 99) {
+				l.Kind, l.Reason = Byline, "short note on the author"
+			}
 		case isCaption(t):
 			l.Kind, l.Reason = Caption, "photo credit or caption"
 		case spaced && inRun(lines, i, 6):
@@ -194,7 +207,7 @@ func isByline(t string) bool {
 		return true
 	}
 	rest, ok := strings.CutPrefix(t, "Von")
-	if !ok || utf8.RuneCountInString(t) > 60 {
+	if !ok || longer(t, 60) {
 		return false
 	}
 	rest = strings.TrimPrefix(rest, " ")
@@ -204,8 +217,13 @@ func isByline(t string) bool {
 
 // isBio reports whether t reads like a note about the author: "Anna Muster ist Journalistin …".
 func isBio(t string) bool {
-	f := strings.Fields(t)
-	if len(f) < 4 || f[2] != "ist" || !isName(f[0]) || !isName(f[1]) {
+	first, rest := nextField(t)
+	second, rest := nextField(rest)
+	third, rest := nextField(rest)
+	if third != "ist" || !isName(first) || !isName(second) {
+		return false
+	}
+	if fourth, _ := nextField(rest); fourth == "" {
 		return false
 	}
 	for _, w := range []string{"Journalist", "journalist", "Korrespondent", "korrespondent", "Redakteur", "Autor"} {
@@ -216,22 +234,58 @@ func isBio(t string) bool {
 	return false
 }
 
+// nextField returns the first word of s, as strings.Fields splits it, and what follows.
+func nextField(s string) (word, rest string) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if space := r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r); space && start >= 0 {
+			return s[start:i], s[i:]
+		} else if !space && start < 0 {
+			start = i
+		}
+		i += size
+	}
+	if start < 0 {
+		return "", ""
+	}
+	return s[start:], ""
+}
+
+// asciiSpace holds the ASCII characters that unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 func isName(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
-// agencyCaption matches a photo agency's caption left in the text: "epa10926878 A handout …".
-var agencyCaption = regexp.MustCompile(`^(epa|EPA|dpa|AFP|Reuters)\d{5,} `)
+// agencies are the photo agencies whose captions are left in texts: "epa10926878 A handout …".
+var agencies = []string{"epa", "EPA", "dpa", "AFP", "Reuters"}
 
 func isCaption(t string) bool {
-	if agencyCaption.MatchString(t) {
+	if isAgencyCaption(t) {
 		return true
 	}
-	if utf8.RuneCountInString(t) > 300 {
+	if longer(t, 300) {
 		return false
 	}
 	return strings.Contains(t, "©") || strings.Contains(t, "Foto:") || strings.HasPrefix(t, "Bild:")
+}
+
+// isAgencyCaption reports whether t starts with an agency's name, five digits or more
+// and a space.
+func isAgencyCaption(t string) bool {
+	for _, a := range agencies {
+		if rest, ok := strings.CutPrefix(t, a); ok {
+			digits := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
+			return digits >= 5 && digits < len(rest) && rest[digits] == ' '
+		}
+	}
+	return false
 }
 
 // inRun reports whether line i belongs to at least min consecutive non-blank lines.
@@ -250,16 +304,22 @@ func inRun(lines []Line, i, min int) bool {
 // question, not like a sentence.
 func titleLike(t string) bool {
 	r, _ := utf8.DecodeLastRuneInString(t)
-	return utf8.RuneCountInString(t) <= 160 && !strings.ContainsRune(".:,;", r)
+	return !longer(t, 160) && !strings.ContainsRune(".:,;", r)
 }
 
 // headingLike reports whether t is short and does not end like a sentence.
 func headingLike(t string, max int) bool {
-	if utf8.RuneCountInString(t) > max {
+	if longer(t, max) {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)
 	return !strings.ContainsRune(".:,;!?", r)
+}
+
+// longer reports whether s has more than n characters, without counting all of a long
+// paragraph's: a character has at most four bytes.
+func longer(s string, n int) bool {
+	return len(s) > 4*n || len(s) > n && utf8.RuneCountInString(s) > n
 }
 
 func shorten(s string, n int) string {

@@ -3,8 +3,10 @@ package seed
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func mustSeed(tb testing.TB, name string) *Seed {
@@ -147,6 +149,43 @@ func FuzzParse(f *testing.F) {
 			}
 			if (strings.TrimSpace(l.Text) == "") != (l.Kind == Blank) {
 				t.Fatalf("line %d %q has kind %v", l.N, l.Text, l.Kind)
+			}
+		}
+	})
+}
+
+// FuzzLineTests holds the line tests of classify to the plain ways they were first written.
+func FuzzLineTests(f *testing.F) {
+	for _, s := range []string{
+		"Anna Muster ist Journalistin in Berlin.", "Anna Muster  ist\u00a0Autorin", "Anna Muster ist", "anna Muster ist Autor x",
+		"epa10926878 A handout photo", "EPA1234 x", "Reuters123456", "Reuters123456 x", "dpa12345\tx", "AFP 12345 x",
+		strings.Repeat("ä", 99), strings.Repeat("ä", 100), strings.Repeat("x", 300) + "©",
+	} {
+		f.Add(s)
+	}
+	agency := regexp.MustCompile(`^(epa|EPA|dpa|AFP|Reuters)\d{5,} `)
+	f.Fuzz(func(t *testing.T, s string) {
+		bio := func(t string) bool {
+			f := strings.Fields(t)
+			if len(f) < 4 || f[2] != "ist" || !isName(f[0]) || !isName(f[1]) {
+				return false
+			}
+			for _, w := range []string{"Journalist", "journalist", "Korrespondent", "korrespondent", "Redakteur", "Autor"} {
+				if strings.Contains(t, w) {
+					return true
+				}
+			}
+			return false
+		}
+		if got, want := isBio(s), bio(s); got != want {
+			t.Errorf("isBio(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isAgencyCaption(s), agency.MatchString(s); got != want {
+			t.Errorf("isAgencyCaption(%q) = %v, want %v", s, got, want)
+		}
+		for _, n := range []int{0, 1, 60, 99, 100, 160, 300} {
+			if got, want := longer(s, n), utf8.RuneCountInString(s) > n; got != want {
+				t.Errorf("longer(%q, %d) = %v, want %v", s, n, got, want)
 			}
 		}
 	})

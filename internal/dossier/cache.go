@@ -1,0 +1,97 @@
+package dossier
+
+import (
+	"io/fs"
+	"sync"
+	"time"
+
+	"dossier/internal/anchor"
+	"dossier/internal/diag"
+	"dossier/internal/mention"
+	"dossier/internal/seed"
+)
+
+// Cache keeps what Resolve computed between resolves of one dossier, for a caller that
+// resolves it again and again, as the preview server does after every save. What is kept
+// is reused only where its inputs are the same: a seed while its file keeps its size and
+// modification time; the mentions found in it while the names of all actors and the
+// article's mention rules are the same; the anchor of a quote while the quote and the
+// seed are; the names that look like people's while all seeds, the mentions and the line
+// kinds are. A resolve with a cache gives the model and the problems that one without
+// gives.
+//
+// Nothing that a model refers to is changed by a later resolve: a model may still be read
+// while the next resolve runs. Resolves with one Cache take turns; the cache keeps only
+// what the latest one used.
+type Cache struct {
+	mu      sync.Mutex
+	persist bool                  // false for the throwaway cache of a resolve without one
+	seeds   map[string]*seedEntry // by file name in seeds/
+	names   *names                // the matcher of the previous resolve
+	corpus  *corpus               // the words of the previous resolve's seeds
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{persist: true} }
+
+// seedEntry is a seed and what was computed from it. Each part is computed when first
+// needed and replaced, never changed, when its inputs differ.
+type seedEntry struct {
+	stamp stamp
+	seed  *seed.Seed // as parsed, without the article's line kinds; nil if err is set
+	err   error      // why the seed could not be parsed
+	text  *anchor.Text
+
+	anchors  map[quoteKey]*anchored // quotes anchored in text; one goroutine at a time
+	lower    []string               // lines in lower case, for topic keywords
+	mentions *mentions
+	runs     *nameRuns
+	unknown  *unknownNames
+	topics   *topicTags
+}
+
+// mentions are the names found in a seed's lines.
+type mentions struct {
+	names *names // the matcher of every actor's names
+	rules string // the article's mention rules that apply, see rulesKey
+	hits  [][]mention.Hit
+}
+
+// unknownNames are the warnings about names no actor has, for one seed.
+type unknownNames struct {
+	runs     *nameRuns
+	corpus   *corpus
+	ignore   string // the site's ignore_names
+	warnings diag.List
+}
+
+// topicTags are, for each line of a seed, the indexes of the topics whose keywords it holds.
+type topicTags struct {
+	keywords string // every topic's keywords, see keywordsKey
+	kinds    string
+	tags     [][]int
+}
+
+// stamp is what tells that a file changed without reading it.
+type stamp struct {
+	size int64
+	mod  time.Time
+	ok   bool // the file was stat'ed, and long enough after it changed
+}
+
+// racyWindow is how long after its modification time a file is not trusted to stay the
+// same while it keeps the time: file systems keep times at some granularity, and a file
+// written twice within it, to the same size, would look unchanged. Such a file is read
+// again by the next resolve, as git does with its racily clean index entries.
+const racyWindow = 2 * time.Second
+
+// stampOf returns the stamp of info, taken no earlier than start.
+func stampOf(info fs.FileInfo, start time.Time) stamp {
+	mod := info.ModTime()
+	return stamp{size: info.Size(), mod: mod, ok: mod.Before(start.Add(-racyWindow))}
+}
+
+// unchanged reports whether a file stamped s is the one stamped old.
+func (s stamp) unchanged(old stamp) bool {
+	return s.ok && old.ok && s.size == old.size && s.mod.Equal(old.mod)
+}
