@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 	"text/tabwriter"
@@ -87,6 +88,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		defer pprof.StopCPUProfile()
 	}
+	limitMemory()
 	res, err := build.Run(ctx, cfg)
 	report(stderr, res.Problems, false)
 	if err != nil {
@@ -97,6 +99,19 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
 	return 0
+}
+
+// buildMemory is the heap a build aims to stay under unless GOMEMLIMIT says otherwise: a
+// build allocates gigabytes for a large dossier but keeps far less, and collecting its
+// garbage when the heap nears this limit, rather than when it has doubled, keeps a
+// 10,000-article build under 1 GB for a tenth more CPU time. A dossier that needs more
+// than this simply gets it, with more frequent collections.
+const buildMemory = 850 << 20
+
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(buildMemory)
+	}
 }
 
 // printStats prints the cost of each phase of a build and what it made, as a table.

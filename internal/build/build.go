@@ -174,12 +174,17 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 	}
 	defer root.Close()
 	fsys := root.FS() // refuses symbolic links that leave the dossier
-	c, problems := content.Load(fsys, content.Config{Drafts: cfg.Drafts})
+	ccfg := content.Config{Drafts: cfg.Drafts}
+	dcfg := idossier.Config{Strict: cfg.Strict}
+	if sess != nil {
+		ccfg.Cache, dcfg.Cache = sess.content, sess.dossier
+	}
+	c, problems := content.Load(fsys, ccfg)
 	res.Problems = problems
 	phase("load", start)
 
 	start = startMeter()
-	d, problems := idossier.Resolve(c, fsys, idossier.Config{Strict: cfg.Strict})
+	d, problems := idossier.Resolve(c, fsys, dcfg)
 	res.Problems.Append(problems)
 	res.Problems = res.Problems.Sort()
 	res.Dossier = d

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 
+	"dossier/internal/content"
+	idossier "dossier/internal/dossier"
 	"dossier/internal/render"
 )
 
@@ -12,13 +14,15 @@ import (
 // that did not change, and renders nothing until a file is asked for: an editor's save
 // costs the pages the browser shows, not the whole site.
 type Session struct {
-	cfg Config
+	cfg     Config
+	content *content.Cache
+	dossier *idossier.Cache
 }
 
 // NewSession returns a session for cfg; cfg.Out is ignored, a session writes nothing.
 func NewSession(cfg Config) *Session {
 	cfg.Out = ""
-	return &Session{cfg: cfg}
+	return &Session{cfg: cfg, content: content.NewCache(), dossier: idossier.NewCache()}
 }
 
 // Build builds the dossier and returns its site, whose files are rendered when asked
@@ -33,9 +37,6 @@ func (s *Session) Build() (*Result, *Site, error) {
 	st := &Site{pages: r.Site(), static: map[string][]byte{}}
 	for _, f := range static {
 		st.static[f.Path] = f.Data
-	}
-	if err := st.pages.Probe(); err != nil {
-		return res, nil, &PhaseError{"render", err}
 	}
 	res.Phases = append(res.Phases, start.end("render"))
 	return res, st, nil

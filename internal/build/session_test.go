@@ -8,7 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"dossier/internal/benchgen"
 	"dossier/internal/seed"
 	"dossier/internal/testdossier"
 )
@@ -129,4 +131,56 @@ func replaceField(t *testing.T, file, name, value string) string {
 	}
 	t.Fatalf("no field %s in\n%s", name, file)
 	return ""
+}
+
+// BenchmarkSessionEdit measures a preview's rebuild after an editor changed one note of
+// a synthetic dossier of 1,000 articles: the session's build and the rendering of the
+// note's article page, the page a browser shows again.
+//
+//	go test -run '^$' -bench SessionEdit ./internal/build
+func BenchmarkSessionEdit(b *testing.B) {
+	src := filepath.Join(b.TempDir(), "dossier")
+	if _, err := benchgen.Write(src, 1000, mustSentences(b)); err != nil {
+		b.Fatal(err)
+	}
+	sess := NewSession(Config{Src: src, Minify: true})
+	res, _, err := sess.Build()
+	if err != nil {
+		b.Fatal(err)
+	}
+	note := res.Dossier.Notes[len(res.Dossier.Notes)/2]
+	file, page := filepath.Join(src, note.File), "articles/"+note.Anchor.Article.ID+".html"
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var building, rendering time.Duration
+	phases := map[string]time.Duration{}
+	for i := 0; b.Loop(); i++ {
+		marker := "Messpunkt " + strconv.Itoa(i)
+		testdossier.WriteFile(b, file, string(orig)+"\n"+marker+"\n")
+		start := time.Now()
+		res, site, err := sess.Build()
+		if err != nil {
+			b.Fatal(err)
+		}
+		built := time.Now()
+		for _, p := range res.Phases {
+			phases[p.Name] += p.Duration
+		}
+		building += built.Sub(start)
+		data, err := site.File(page)
+		rendering += time.Since(built)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte(marker)) {
+			b.Fatalf("%s does not show the edit", page)
+		}
+	}
+	b.ReportMetric(float64(building.Microseconds())/1000/float64(b.N), "ms-build")
+	b.ReportMetric(float64(rendering.Microseconds())/1000/float64(b.N), "ms-page")
+	for name, d := range phases {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "ms-"+name)
+	}
 }

@@ -71,21 +71,6 @@ func (s *Site) File(path string) ([]byte, error) {
 	return data, nil
 }
 
-// Probe renders the first page of each template, so that a broken template shows at once
-// as the failure of a build rather than later, when a browser asks for a page.
-func (s *Site) Probe() error {
-	seen := map[string]bool{}
-	for _, j := range s.r.jobs() {
-		if !seen[j.tmpl] {
-			seen[j.tmpl] = true
-			if _, err := s.File(j.path); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // renderIndex makes the files that depend on the whole site: search index, feed, sitemap.
 func (s *Site) renderIndex() {
 	s.index = map[string][]byte{}
