@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 
 	"dossier/internal/date"
@@ -364,14 +365,16 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}
 	var doc *node
 	var perr error
-	body := data
-	if fm, rest, ok := splitFrontMatter(data); ok {
-		body = rest
-		doc, perr = parseYAML(fm)
-	}
+	body, err := frontmatter.Parse(bytes.NewReader(data), &doc, frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+		doc, perr = parseYAML(b)
+		return perr
+	}))
 	switch {
 	case perr != nil:
 		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))
+		body = nil
+	case err != nil:
+		errs.Errorf(top, "cannot read front matter: %v", err)
 		body = nil
 	case doc == nil && startsWithFence(data):
 		errs.Errorf(top, "front matter is not closed; end it with a line `---`")

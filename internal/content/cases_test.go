@@ -1,13 +1,10 @@
 package content
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/adrg/frontmatter"
 )
 
 // frontMatterCases are inputs for the front matter readers: the shapes editors write, and
@@ -80,29 +77,6 @@ var frontMatterCases = []string{
 	"a:\n-  b\n-   c: d\n    e: f\n",
 	"a:\n  - b\n\n\n",
 	"a: b\n# c\n",
-}
-
-// TestSplitFrontMatter compares splitFrontMatter with adrg/frontmatter, which it replaces.
-func TestSplitFrontMatter(t *testing.T) {
-	for _, in := range append(frontMatterCases, contentFiles(t)...) {
-		checkSplit(t, []byte(in))
-	}
-}
-
-func checkSplit(t *testing.T, data []byte) {
-	t.Helper()
-	var got []byte
-	wantBody, err := frontmatter.Parse(bytes.NewReader(data), new(int), frontmatter.NewFormat("---", "---", func(b []byte, v any) error {
-		got = append([]byte{}, b...)
-		return nil
-	}))
-	if err != nil {
-		t.Fatalf("frontmatter.Parse(%q): %v", data, err)
-	}
-	fm, body, ok := splitFrontMatter(data)
-	if ok != (got != nil) || !bytes.Equal(fm, got) || !bytes.Equal(body, wantBody) {
-		t.Errorf("splitFrontMatter(%q) = %q, %q, %v; want %q, %q, %v", data, fm, body, ok, got, wantBody, got != nil)
-	}
 }
 
 // contentFiles returns the shipped dossier's content files.
