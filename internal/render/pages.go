@@ -159,7 +159,26 @@ func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) e
 	return nil
 }
 
+// noteView returns the view of a note for pages at root. A note shows on its article's
+// page and on the page of each actor and topic it names, so its view is made once.
 func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
+	key := noteKey{n, root}
+	if v, ok := r.notes.Load(key); ok {
+		return v.(NoteView), nil
+	}
+	v, err := r.makeNoteView(n, root)
+	if err == nil {
+		r.notes.Store(key, v)
+	}
+	return v, err
+}
+
+type noteKey struct {
+	n    *dossier.Note
+	root string
+}
+
+func (r *Renderer) makeNoteView(n *dossier.Note, root string) (NoteView, error) {
 	body, err := r.markdown(n.Body, root)
 	if err != nil {
 		return NoteView{}, err

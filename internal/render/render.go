@@ -31,6 +31,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/sync/errgroup"
 
@@ -62,6 +63,8 @@ type Renderer struct {
 	l     *Labels
 	pages map[string]*template.Template
 	md    map[string]*markdown.Renderer // by root
+
+	notes sync.Map // noteKey → NoteView, made once per build
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
