@@ -17,8 +17,8 @@ import (
 // modification time; the mentions found in it while the names of all actors and the
 // article's mention rules are the same; the anchor of a quote while the quote and the
 // seed are; the names that look like people's while all seeds, the mentions and the line
-// kinds are. A resolve with a cache gives the model and the problems that one without
-// gives.
+// kinds are; and the whole model while nothing changed at all (a template was edited). A
+// resolve with a cache gives the model and the problems that one without gives.
 //
 // Nothing that a model refers to is changed by a later resolve: a model may still be read
 // while the next resolve runs. Resolves with one Cache take turns; the cache keeps only
@@ -29,6 +29,7 @@ type Cache struct {
 	seeds   map[string]*seedEntry // by file name in seeds/
 	names   *names                // the matcher of the previous resolve
 	corpus  *corpus               // the words of the previous resolve's seeds
+	last    *lastResolve
 }
 
 // NewCache returns an empty cache.

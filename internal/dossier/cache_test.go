@@ -335,7 +335,10 @@ func TestCacheReuses(t *testing.T) {
 		return d
 	}
 	const name = "003_7681f01793c1b35b.txt"
-	resolve()
+	first := resolve()
+	if again := resolve(); again != first {
+		t.Errorf("nothing changed, and the model was made again")
+	}
 	before := *rc.seeds[name]
 	if before.mentions == nil || before.runs == nil || before.unknown == nil || len(before.anchors) == 0 {
 		t.Fatalf("the cache holds too little of seed %s: %+v", name, before)

@@ -34,16 +34,23 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 	}
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
-	r := &resolver{cfg: cfg, fsys: fsys, cache: cache, start: time.Now(), entries: make(map[*Article]*seedEntry, len(c.Articles)), d: &Dossier{
+	r := &resolver{cfg: cfg, fsys: fsys, cache: cache, start: time.Now()}
+	files := r.readSeedFiles(c)
+	in := inputsOf(c, files, cfg.Strict)
+	if last := cache.last; last != nil && last.in.equal(in) {
+		return last.d, slices.Clone(last.errs) // the model is never changed; the list may be
+	}
+	r.entries = make(map[*Article]*seedEntry, len(c.Articles))
+	r.d = &Dossier{
 		Site:     c.Site,
 		articles: make(map[string]*Article, len(c.Articles)),
 		actors:   make(map[string]*Actor, len(c.Actors)),
 		topics:   make(map[string]*Topic, len(c.Topics)),
 		events:   make(map[string]*Event, len(c.Events)),
 		notes:    make(map[string]*Note, len(c.Notes)),
-	}}
+	}
 	r.index(c)
-	r.readSeeds()
+	r.readSeeds(files)
 	r.findMentions()
 	r.warnUnknownNames()
 	r.anchorNotes()
@@ -52,7 +59,61 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 	r.countCoMentions()
 	r.checkBodies(c)
 	r.sortAll()
+	if cache.persist {
+		cache.last = &lastResolve{in, r.d, slices.Clone(r.errs)}
+	}
 	return r.d, r.errs
+}
+
+// inputs is all that a resolve depends on: the content records, which a load with a cache
+// keeps while their files do not change, the seeds, which the cache keeps likewise, and
+// the names of seeds/, which the hint for a missing seed reads.
+type inputs struct {
+	records []any // pointers to every record, in order
+	seeds   []*seedEntry
+	listed  []string
+	strict  bool
+}
+
+// inputsOf returns the inputs of a resolve of c, or nil if they are not all known: a
+// seed could not be read.
+func inputsOf(c *content.Content, files *seedFiles, strict bool) *inputs {
+	in := &inputs{records: []any{c.Site}, listed: files.listed, strict: strict}
+	for _, a := range c.Articles {
+		in.records = append(in.records, a)
+	}
+	for _, a := range c.Actors {
+		in.records = append(in.records, a)
+	}
+	for _, t := range c.Topics {
+		in.records = append(in.records, t)
+	}
+	for _, e := range c.Events {
+		in.records = append(in.records, e)
+	}
+	for _, n := range c.Notes {
+		in.records = append(in.records, n)
+	}
+	for _, e := range files.entries {
+		if e == nil {
+			return nil
+		}
+	}
+	in.seeds = files.entries
+	return in
+}
+
+func (in *inputs) equal(other *inputs) bool {
+	return in != nil && other != nil && in.strict == other.strict && slices.Equal(in.records, other.records) &&
+		slices.Equal(in.seeds, other.seeds) && slices.Equal(in.listed, other.listed)
+}
+
+// lastResolve is the previous resolve with a cache: a resolve of the same inputs returns
+// its model again.
+type lastResolve struct {
+	in   *inputs
+	d    *Dossier
+	errs diag.List
 }
 
 type resolver struct {
@@ -136,17 +197,24 @@ func lookupAll[T any](r *resolver, kind string, refs []content.Ref, m map[string
 	return out
 }
 
-// readSeeds parses each article's seed and applies the editors' line kinds.
-func (r *resolver) readSeeds() {
-	// Each seed is read once, even if two articles claim it, on all cores; the articles are
-	// given their seeds, and problems reported, in order after.
-	var names []string
-	index := map[string]int{} // in names
-	for _, a := range r.d.Articles {
-		if name := a.Article.Seed.ID; seedName(name) {
-			if _, dup := index[name]; !dup {
-				index[name] = len(names)
-				names = append(names, name)
+// seedFiles are the seeds that a resolve's articles name, read and parsed.
+type seedFiles struct {
+	names   []string
+	index   map[string]int // in names
+	entries []*seedEntry   // for names, nil where a seed could not be read
+	errs    []error        // why
+	listed  []string       // the names in seeds/, if the cache keeps them
+}
+
+// readSeedFiles reads the seeds that the articles of c name, each once even if two
+// articles claim it, on all cores.
+func (r *resolver) readSeedFiles(c *content.Content) *seedFiles {
+	f := &seedFiles{index: map[string]int{}}
+	for _, a := range c.Articles {
+		if name := a.Seed.ID; seedName(name) {
+			if _, dup := f.index[name]; !dup {
+				f.index[name] = len(f.names)
+				f.names = append(f.names, name)
 			}
 		}
 	}
@@ -158,22 +226,28 @@ func (r *resolver) readSeeds() {
 		listed = make(map[string]fs.DirEntry, len(dir))
 		for _, e := range dir {
 			listed[e.Name()] = e
+			f.listed = append(f.listed, e.Name())
 		}
 	}
-	entries := make([]*seedEntry, len(names))
-	readErrs := make([]error, len(names))
-	eachWorker(len(names), func() []byte { return make([]byte, 32<<10) }, func(buf []byte, i int) {
-		entries[i], readErrs[i] = r.readSeed(names[i], listed[names[i]], buf)
+	f.entries = make([]*seedEntry, len(f.names))
+	f.errs = make([]error, len(f.names))
+	eachWorker(len(f.names), func() []byte { return make([]byte, 32<<10) }, func(buf []byte, i int) {
+		f.entries[i], f.errs[i] = r.readSeed(f.names[i], listed[f.names[i]], buf)
 	})
-	seeds := make(map[string]*seedEntry, len(names))
-	for i, name := range names {
-		if entries[i] != nil {
-			seeds[name] = entries[i]
+	if r.cache.persist {
+		r.cache.seeds = make(map[string]*seedEntry, len(f.names))
+		for i, name := range f.names {
+			if f.entries[i] != nil {
+				r.cache.seeds[name] = f.entries[i]
+			}
 		}
 	}
-	if r.cache.persist {
-		r.cache.seeds = seeds
-	}
+	return f
+}
+
+// readSeeds gives each article its seed, read by readSeedFiles, with the editors' line
+// kinds applied, and reports what is wrong, in order.
+func (r *resolver) readSeeds(f *seedFiles) {
 	bySeed := map[string]*Article{}
 	for _, a := range r.d.Articles {
 		name := a.Article.Seed.ID
@@ -189,9 +263,9 @@ func (r *resolver) readSeeds() {
 			continue
 		}
 		bySeed[name] = a
-		e := seeds[name]
+		e := f.entries[f.index[name]]
 		if e == nil {
-			err := readErrs[index[name]]
+			err := f.errs[f.index[name]]
 			if errors.Is(err, fs.ErrNotExist) {
 				r.errs.Errorf(a.Article.Seed.Pos, "seed file seeds/%s does not exist%s", name, r.seedHint(name))
 			} else {
