@@ -143,6 +143,7 @@ func BenchmarkSessionEdit(b *testing.B) {
 	if _, err := benchgen.Write(src, 1000, mustSentences(b)); err != nil {
 		b.Fatal(err)
 	}
+	testdossier.Age(b, src)
 	sess := NewSession(Config{Src: src, Minify: true})
 	res, _, err := sess.Build()
 	if err != nil {

@@ -29,6 +29,7 @@ func BenchmarkSaveToPage(b *testing.B) {
 				testdossier.CopyDir(b, filepath.Join(repoRoot, dir), filepath.Join(src, dir))
 			}
 		}
+		testdossier.Age(b, src)
 		benchSaveToPage(b, src)
 	})
 	b.Run("articles=1000", func(b *testing.B) {
@@ -48,6 +49,7 @@ func BenchmarkSaveToPage(b *testing.B) {
 		if _, err := benchgen.Write(src, 1000, benchgen.Sentences(texts...)); err != nil {
 			b.Fatal(err)
 		}
+		testdossier.Age(b, src)
 		benchSaveToPage(b, src)
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -59,6 +60,23 @@ func WriteFile(tb testing.TB, name, data string) {
 		tb.Fatal(err)
 	}
 	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// Age sets the modification time of every file under dir an hour back, as the files of a
+// dossier that was written long before an edit: a cache that distrusts files changed
+// within the last seconds would otherwise read them all again.
+func Age(tb testing.TB, dir string) {
+	tb.Helper()
+	old := time.Now().Add(-time.Hour)
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(p, old, old)
+	})
+	if err != nil {
 		tb.Fatal(err)
 	}
 }
