@@ -162,8 +162,8 @@ type Writer struct {
 	root     *os.Root
 
 	mu    sync.Mutex
-	dirs  map[string]bool // folders made
-	paths map[string]bool // files written
+	dirs  map[string]*os.Root // folders made, each opened once: a file is then created by name, not by walking its path
+	paths map[string]bool     // files written
 	bytes int64
 }
 
@@ -191,7 +191,7 @@ func NewWriter(out string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]bool{".": true}, paths: map[string]bool{}}, nil
+	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]*os.Root{".": root}, paths: map[string]bool{}}, nil
 }
 
 // Write writes one file of the new site; path is slash-separated and relative to the
@@ -209,17 +209,21 @@ func (w *Writer) Write(name string, data []byte) error {
 	w.bytes += int64(len(data))
 	dir := path.Dir(name)
 	var err error
-	if !w.dirs[dir] {
+	d := w.dirs[dir]
+	if d == nil {
 		// Under the lock: a folder is made once, before any file in it is written.
 		if err = w.root.MkdirAll(dir, 0o755); err == nil {
-			w.dirs[dir] = true
+			d, err = w.root.OpenRoot(dir)
+		}
+		if err == nil {
+			w.dirs[dir] = d
 		}
 	}
 	w.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	return w.root.WriteFile(name, data, 0o644)
+	return d.WriteFile(path.Base(name), data, 0o644)
 }
 
 // Files returns the number of files and bytes written so far.
@@ -229,9 +233,16 @@ func (w *Writer) Files() (n int, bytes int64) {
 	return len(w.paths), w.bytes
 }
 
+// close closes the folders opened for writing.
+func (w *Writer) close() {
+	for _, d := range w.dirs {
+		d.Close()
+	}
+}
+
 // Commit puts the new site in place of the old one, which it then removes.
 func (w *Writer) Commit() error {
-	w.root.Close()
+	w.close()
 	if err := os.Chmod(w.tmp, 0o755); err != nil {
 		os.RemoveAll(w.tmp)
 		return err
@@ -245,7 +256,7 @@ func (w *Writer) Commit() error {
 
 // Abort removes what was written; the old site stays.
 func (w *Writer) Abort() {
-	w.root.Close()
+	w.close()
 	os.RemoveAll(w.tmp)
 }
 
