@@ -210,6 +210,9 @@ func TestJSSearch(t *testing.T) {
 		// Completions: the nearest first, compound parts last.
 		{q: "munit", typing: true, want: []string{"articles/bbc.html#L29", "articles/bbc.html#L65", "articles/fr.html#L17"}},
 		{q: "Pjö", typing: true, want: []string{"timeline/index.html#e-schoigu", "articles/fr.html#L26"}},
+		// Two letters being typed are too short to complete: left out until the third.
+		{q: "Pj", typing: true},
+		{q: "Pjö m", typing: true, want: []string{"timeline/index.html#e-schoigu", "articles/fr.html#L26"}},
 		// Not typing, but the index has no such term: completions.
 		{q: "Munit", want: []string{"articles/bbc.html#L29", "articles/bbc.html#L65", "articles/fr.html#L17"}},
 	}
