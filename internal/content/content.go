@@ -20,7 +20,9 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/diag"
 	"dossier/internal/markdown"
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
+	"dossier/internal/stamp"
 )
 
 // Ref is a reference to other content by id, with where it was written.
@@ -176,7 +178,7 @@ func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
 		name string
 		e    fs.DirEntry
 	}
-	each(len(dirs), func(i int) { l.list(dirs[i]) }) // listing stats every file
+	parallel.Each(len(dirs), func(i int) { l.list(dirs[i]) }) // listing stats every file
 	var jobs []job
 	for _, d := range dirs {
 		for i, name := range d.names {
@@ -184,7 +186,7 @@ func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
 		}
 	}
 	files := make([]*cached, len(jobs))
-	each(len(jobs), func(i int) {
+	parallel.Each(len(jobs), func(i int) {
 		files[i] = l.file(jobs[i].name, jobs[i].e, jobs[i].d.load)
 	})
 	for i, j := range jobs {
@@ -241,7 +243,7 @@ type dir struct {
 // file returns the file name, of the folder entry e if it is not nil, read and parsed
 // with load, or as the previous load with the cache did if the file did not change since.
 func (l *loader) file(name string, e fs.DirEntry, load func(*file) any) *cached {
-	var st stamp
+	var st stamp.Stamp
 	if l.cache != nil {
 		var info fs.FileInfo
 		var err error
@@ -251,9 +253,9 @@ func (l *loader) file(name string, e fs.DirEntry, load func(*file) any) *cached 
 			info, err = fs.Stat(l.fsys, name)
 		}
 		if err == nil {
-			st = stampOf(info, l.start)
+			st = stamp.Of(info, l.start)
 		}
-		if old := l.old[name]; old != nil && st.unchanged(old.stamp) {
+		if old := l.old[name]; old != nil && st.Unchanged(old.stamp) {
 			return old
 		}
 	}

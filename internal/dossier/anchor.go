@@ -9,6 +9,7 @@ import (
 
 	"dossier/internal/anchor"
 	"dossier/internal/content"
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
 )
 
@@ -59,7 +60,7 @@ func (r *resolver) anchorQuotes(qs []*quote) {
 		}
 		byArticle[art] = append(byArticle[art], q)
 	}
-	eachParallel(len(arts), func(i int) {
+	parallel.Each(len(arts), func(i int) {
 		e := r.entries[arts[i]]
 		if e.anchors == nil {
 			e.anchors = map[quoteKey]*anchored{}

@@ -1,14 +1,13 @@
 package dossier
 
 import (
-	"io/fs"
 	"sync"
-	"time"
 
 	"dossier/internal/anchor"
 	"dossier/internal/diag"
 	"dossier/internal/mention"
 	"dossier/internal/seed"
+	"dossier/internal/stamp"
 )
 
 // Cache keeps what Resolve computed between resolves of one dossier, for a caller that
@@ -38,7 +37,7 @@ func NewCache() *Cache { return &Cache{persist: true} }
 // seedEntry is a seed and what was computed from it. Each part is computed when first
 // needed and replaced, never changed, when its inputs differ.
 type seedEntry struct {
-	stamp stamp
+	stamp stamp.Stamp
 	seed  *seed.Seed // as parsed, without the article's line kinds; nil if err is set
 	err   error      // why the seed could not be parsed
 	text  *anchor.Text
@@ -71,28 +70,4 @@ type topicTags struct {
 	keywords string // every topic's keywords, see keywordsKey
 	kinds    string
 	tags     [][]int
-}
-
-// stamp is what tells that a file changed without reading it.
-type stamp struct {
-	size int64
-	mod  time.Time
-	ok   bool // the file was stat'ed, and long enough after it changed
-}
-
-// racyWindow is how long after its modification time a file is not trusted to stay the
-// same while it keeps the time: file systems keep times at some granularity, and a file
-// written twice within it, to the same size, would look unchanged. Such a file is read
-// again by the next resolve, as git does with its racily clean index entries.
-const racyWindow = 2 * time.Second
-
-// stampOf returns the stamp of info, taken no earlier than start.
-func stampOf(info fs.FileInfo, start time.Time) stamp {
-	mod := info.ModTime()
-	return stamp{size: info.Size(), mod: mod, ok: mod.Before(start.Add(-racyWindow))}
-}
-
-// unchanged reports whether a file stamped s is the one stamped old.
-func (s stamp) unchanged(old stamp) bool {
-	return s.ok && old.ok && s.size == old.size && s.mod.Equal(old.mod)
 }

@@ -9,6 +9,7 @@ import (
 
 	"dossier/internal/content"
 	"dossier/internal/mention"
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
 )
 
@@ -58,7 +59,7 @@ func (r *resolver) findMentions() {
 	// cores first, unless the seed's names were found with the same names and rules
 	// before; the mentions are linked in order after.
 	hits := make([][][]mention.Hit, len(r.d.Articles)) // article, line index
-	eachParallel(len(r.d.Articles), func(i int) {
+	parallel.Each(len(r.d.Articles), func(i int) {
 		art := r.d.Articles[i]
 		e := r.entries[art]
 		if e == nil {
@@ -74,7 +75,7 @@ func (r *resolver) findMentions() {
 	// Each article's lines are linked on all cores; the actors' lists of mentions, and
 	// the problems, in order after.
 	used := make([][]bool, len(r.d.Articles)) // article, rule: the rule found its name
-	eachParallel(len(r.d.Articles), func(i int) {
+	parallel.Each(len(r.d.Articles), func(i int) {
 		art := r.d.Articles[i]
 		if art.Seed == nil {
 			return

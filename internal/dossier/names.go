@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/internal/diag"
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
 )
 
@@ -40,7 +41,7 @@ func (r *resolver) warnUnknownNames() {
 	// of its own, merged after.
 	runs := make([]*nameRuns, len(arts))
 	kinds := make([]string, len(arts))
-	words := eachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
+	words := parallel.EachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
 		e := r.entries[arts[i]]
 		if e == nil {
 			return
@@ -74,7 +75,7 @@ func (r *resolver) warnUnknownNames() {
 	// The runs are then cut where a word is no name by what all seeds say: on all cores,
 	// each goroutine keeping its own memory of the answers; reported in order after.
 	warnings := make([]diag.List, len(arts))
-	eachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
+	parallel.EachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
 		e := r.entries[arts[i]]
 		if e == nil {
 			return

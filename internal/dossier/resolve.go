@@ -16,7 +16,9 @@ import (
 	"dossier/internal/content"
 	"dossier/internal/date"
 	"dossier/internal/diag"
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
+	"dossier/internal/stamp"
 )
 
 // Config says how strict resolving is.
@@ -231,7 +233,7 @@ func (r *resolver) readSeedFiles(c *content.Content) *seedFiles {
 	}
 	f.entries = make([]*seedEntry, len(f.names))
 	f.errs = make([]error, len(f.names))
-	eachWorker(len(f.names), func() []byte { return make([]byte, 32<<10) }, func(buf []byte, i int) {
+	parallel.EachWorker(len(f.names), func() []byte { return make([]byte, 32<<10) }, func(buf []byte, i int) {
 		f.entries[i], f.errs[i] = r.readSeed(f.names[i], listed[f.names[i]], buf)
 	})
 	if r.cache.persist {
@@ -302,7 +304,7 @@ func (r *resolver) readSeeds(f *seedFiles) {
 		r.entries[a] = e
 	}
 	// The model's lines are many; they are made on all cores.
-	eachParallel(len(r.d.Articles), func(i int) {
+	parallel.Each(len(r.d.Articles), func(i int) {
 		a := r.d.Articles[i]
 		if a.Seed == nil {
 			return
@@ -325,7 +327,7 @@ func seedName(name string) bool {
 // the help of buf, or returns the cache's entry for it if the file did not change since.
 func (r *resolver) readSeed(name string, e fs.DirEntry, buf []byte) (*seedEntry, error) {
 	file := "seeds/" + name
-	var st stamp
+	var st stamp.Stamp
 	if r.cache.persist {
 		var info fs.FileInfo
 		var err error
@@ -335,8 +337,8 @@ func (r *resolver) readSeed(name string, e fs.DirEntry, buf []byte) (*seedEntry,
 			info, err = fs.Stat(r.fsys, file) // a link: the file it leads to counts
 		}
 		if err == nil {
-			st = stampOf(info, r.start)
-			if old := r.cache.seeds[name]; old != nil && st.unchanged(old.stamp) {
+			st = stamp.Of(info, r.start)
+			if old := r.cache.seeds[name]; old != nil && st.Unchanged(old.stamp) {
 				return old, nil
 			}
 		}

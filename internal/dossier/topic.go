@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dossier/internal/parallel"
 	"dossier/internal/seed"
 )
 
@@ -27,7 +28,7 @@ func (r *resolver) tagTopics() {
 		// The lines of each article are searched on all cores, unless they were for the
 		// same keywords and line kinds before; they are tagged in order after.
 		tags := make([][][]int, len(r.d.Articles)) // article, line index: topic indexes
-		eachParallel(len(r.d.Articles), func(i int) {
+		parallel.Each(len(r.d.Articles), func(i int) {
 			art := r.d.Articles[i]
 			e := r.entries[art]
 			if e == nil {
