@@ -9,13 +9,14 @@ import (
 	"testing"
 
 	"dossier/internal/benchgen"
+	"dossier/internal/testdossier"
 )
 
 // TestFeedNewestOnly checks that the feed of a dossier with hundreds of notes and events
 // holds the 200 newest, newest first, rather than all of them.
 func TestFeedNewestOnly(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "dossier")
-	if _, err := benchgen.Write(src, 80, mustSentences(t)); err != nil { // 240 notes, 40 events
+	if _, err := benchgen.Write(src, 80, testdossier.Sentences(t)); err != nil { // 240 notes, 40 events
 		t.Fatal(err)
 	}
 	res, err := Run(context.Background(), Config{Src: src})

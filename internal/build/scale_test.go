@@ -2,13 +2,13 @@ package build
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
 	"time"
 
 	"dossier/internal/benchgen"
+	"dossier/internal/testdossier"
 )
 
 // BenchmarkScale builds synthetic dossiers of 100, 1,000 and 10,000 articles (written by
@@ -19,7 +19,7 @@ import (
 //
 // -bench 'Scale/articles=1000$' runs one size.
 func BenchmarkScale(b *testing.B) {
-	sentences := mustSentences(b)
+	sentences := testdossier.Sentences(b)
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
 			src := filepath.Join(b.TempDir(), "dossier")
@@ -45,28 +45,11 @@ func BenchmarkScale(b *testing.B) {
 	}
 }
 
-func mustSentences(tb testing.TB) []string {
-	tb.Helper()
-	seeds, err := filepath.Glob(filepath.Join(repoRoot, "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		tb.Fatalf("no seeds in %s: %v", repoRoot, err)
-	}
-	var texts []string
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	return benchgen.Sentences(texts...)
-}
-
 // TestSynthetic builds a small synthetic dossier: the benchmark's input must be a valid
 // dossier, its notes and events anchored.
 func TestSynthetic(t *testing.T) {
 	src := filepath.Join(t.TempDir(), "dossier")
-	st, err := benchgen.Write(src, 20, mustSentences(t))
+	st, err := benchgen.Write(src, 20, testdossier.Sentences(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"dossier/internal/benchgen"
 	"dossier/internal/seed"
 	"dossier/internal/testdossier"
 )
@@ -139,11 +138,7 @@ func replaceField(t *testing.T, file, name, value string) string {
 //
 //	go test -run '^$' -bench SessionEdit ./internal/build
 func BenchmarkSessionEdit(b *testing.B) {
-	src := filepath.Join(b.TempDir(), "dossier")
-	if _, err := benchgen.Write(src, 1000, mustSentences(b)); err != nil {
-		b.Fatal(err)
-	}
-	testdossier.Age(b, src)
+	src := testdossier.Synthetic(b, 1000)
 	sess := NewSession(Config{Src: src, Minify: true})
 	res, _, err := sess.Build()
 	if err != nil {

@@ -2,12 +2,9 @@ package content
 
 import (
 	"io/fs"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"dossier/internal/benchgen"
+	"dossier/internal/testdossier"
 )
 
 // BenchmarkLoad loads a synthetic dossier of 1,000 articles (4,630 content files) from
@@ -37,40 +34,8 @@ func BenchmarkLoad(b *testing.B) {
 	})
 }
 
-// benchDossier writes a synthetic dossier of n articles, its files dated an hour back so
-// that a cache trusts them at once, and returns it as a build reads it.
+// benchDossier writes a synthetic dossier of n articles, its files aged, and returns it
+// as a build reads it.
 func benchDossier(b *testing.B, n int) fs.FS {
-	b.Helper()
-	seeds, err := filepath.Glob("../../seeds/*.txt")
-	if err != nil || len(seeds) == 0 {
-		b.Fatalf("no seeds: %v", err)
-	}
-	var texts []string
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	dir := filepath.Join(b.TempDir(), "dossier")
-	if _, err := benchgen.Write(dir, n, benchgen.Sentences(texts...)); err != nil {
-		b.Fatal(err)
-	}
-	past := time.Now().Add(-time.Hour)
-	err = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err == nil {
-			err = os.Chtimes(p, past, past)
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { root.Close() })
-	return root.FS()
+	return testdossier.FS(b, testdossier.Synthetic(b, n))
 }

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"dossier/internal/benchgen"
 	"dossier/internal/content"
+	"dossier/internal/testdossier"
 )
 
 // BenchmarkLoadResolve loads and resolves synthetic dossiers of 100, 1,000 and 10,000
@@ -87,46 +87,10 @@ func BenchmarkLoadResolveWarm(b *testing.B) {
 // benchDirs are the folders of benchDossier, by benchmark.
 var benchDirs = map[string]string{}
 
-// benchDossier writes a synthetic dossier of n articles and returns it as a build reads
-// it. Its files are dated an hour back, so that caches trust them at once.
+// benchDossier writes a synthetic dossier of n articles, its files aged so that caches
+// trust them at once, and returns it as a build reads it.
 func benchDossier(b *testing.B, n int) fs.FS {
-	b.Helper()
-	dir := filepath.Join(b.TempDir(), "dossier")
-	if _, err := benchgen.Write(dir, n, mustSentences(b)); err != nil {
-		b.Fatal(err)
-	}
-	past := time.Now().Add(-time.Hour)
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err == nil {
-			err = os.Chtimes(p, past, past)
-		}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { root.Close() })
+	dir := testdossier.Synthetic(b, n)
 	benchDirs[b.Name()] = dir
-	return root.FS()
-}
-
-func mustSentences(tb testing.TB) []string {
-	tb.Helper()
-	seeds, err := filepath.Glob("../../seeds/*.txt")
-	if err != nil || len(seeds) == 0 {
-		tb.Fatalf("no seeds: %v", err)
-	}
-	var texts []string
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	return benchgen.Sentences(texts...)
+	return testdossier.FS(b, dir)
 }

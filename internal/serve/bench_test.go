@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"dossier/internal/benchgen"
 	"dossier/internal/build"
 	"dossier/internal/testdossier"
 )
@@ -33,23 +32,7 @@ func BenchmarkSaveToPage(b *testing.B) {
 		benchSaveToPage(b, src)
 	})
 	b.Run("articles=1000", func(b *testing.B) {
-		seeds, err := filepath.Glob(filepath.Join(repoRoot, "seeds", "*.txt"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		var texts []string
-		for _, s := range seeds {
-			data, err := os.ReadFile(s)
-			if err != nil {
-				b.Fatal(err)
-			}
-			texts = append(texts, string(data))
-		}
-		src := b.TempDir()
-		if _, err := benchgen.Write(src, 1000, benchgen.Sentences(texts...)); err != nil {
-			b.Fatal(err)
-		}
-		testdossier.Age(b, src)
+		src := testdossier.Synthetic(b, 1000)
 		benchSaveToPage(b, src)
 	})
 }

@@ -1,8 +1,9 @@
-// Package testdossier writes small dossiers for tests: content files from a txtar archive
-// beside a copy of the repository's seeds.
+// Package testdossier writes dossiers for tests: small ones from a txtar archive beside a
+// copy of the repository's seeds, and synthetic ones of any size (internal/benchgen).
 package testdossier
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/txtar"
+
+	"dossier/internal/benchgen"
 )
 
 // Root returns the repository's root folder, wherever the test runs.
@@ -79,4 +82,47 @@ func Age(tb testing.TB, dir string) {
 	if err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// Sentences returns the sentences of the repository's seeds, from which internal/benchgen
+// writes synthetic dossiers.
+func Sentences(tb testing.TB) []string {
+	tb.Helper()
+	seeds, err := filepath.Glob(filepath.Join(Root(), "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		tb.Fatalf("no seeds in %s: %v", Root(), err)
+	}
+	var texts []string
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	return benchgen.Sentences(texts...)
+}
+
+// Synthetic writes a synthetic dossier of n articles (internal/benchgen) into a new
+// folder, its files aged (Age), and returns the folder.
+func Synthetic(tb testing.TB, n int) string {
+	tb.Helper()
+	dir := filepath.Join(tb.TempDir(), "dossier")
+	if _, err := benchgen.Write(dir, n, Sentences(tb)); err != nil {
+		tb.Fatal(err)
+	}
+	Age(tb, dir)
+	return dir
+}
+
+// FS returns the folder dir as a build reads it, through an os.Root that is closed when
+// the test ends.
+func FS(tb testing.TB, dir string) fs.FS {
+	tb.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { root.Close() })
+	return root.FS()
 }
