@@ -23,7 +23,7 @@ func TestSessionMatchesRun(t *testing.T) {
 	for _, dir := range []string{"seeds", "content"} {
 		testdossier.CopyDir(t, filepath.Join(repoRoot, dir), filepath.Join(src, dir))
 	}
-	cfg := Config{Src: src, Minify: true}
+	cfg := Config{Src: src, Minify: true, BaseURL: "https://example.org/dossier/"} // with a sitemap
 	sess := NewSession(cfg)
 	first, err := Run(context.Background(), cfg)
 	if err != nil {

@@ -191,27 +191,38 @@ func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string,
 		paths = append(paths, j.path)
 	}
 	paths = append(paths, indexPaths...)
-	feed, err := r.feed()
-	if err == nil {
-		err = emit(File{feedPath, feed})
+	last, err := r.lastFiles(paths)
+	if err != nil {
+		return nil, err
 	}
+	for _, f := range last {
+		if err := emit(f); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		paths = append(paths, f.Path)
+	}
+	slices.Sort(paths)
+	return paths, nil
+}
+
+// lastFiles returns the files made after all others: the feed, and when the site has a
+// base URL the sitemap, which lists paths (the pages and the search index) and the feed.
+func (r *Renderer) lastFiles(paths []string) ([]File, error) {
+	feed, err := r.feed()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
 	}
-	paths = append(paths, feedPath)
-	slices.Sort(paths)
-	if r.baseURL() != "" {
-		sm, err := r.sitemap(paths)
-		if err == nil {
-			err = emit(File{sitemapPath, sm})
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", sitemapPath, err)
-		}
-		paths = append(paths, sitemapPath)
-		slices.Sort(paths)
+	files := []File{{feedPath, feed}}
+	if r.baseURL() == "" {
+		return files, nil
 	}
-	return paths, nil
+	paths = append(slices.Clone(paths), feedPath)
+	slices.Sort(paths)
+	sm, err := r.sitemap(paths)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sitemapPath, err)
+	}
+	return append(files, File{sitemapPath, sm}), nil
 }
 
 func (r *Renderer) jobs() []job {

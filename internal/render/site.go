@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"io/fs"
-	"slices"
 	"sync"
 )
 
@@ -19,7 +18,7 @@ type Site struct {
 	pages map[string][]byte
 
 	indexOnce sync.Once
-	index     map[string][]byte // the search index, the feed and the sitemap
+	index     map[string][]byte // the search index and Renderer.lastFiles
 	indexErr  error
 }
 
@@ -79,28 +78,19 @@ func (s *Site) renderIndex() {
 		s.indexErr = fmt.Errorf("search index: %w", err)
 		return
 	}
-	paths := make([]string, 0, len(s.jobs)+len(files)+1)
+	paths := make([]string, 0, len(s.jobs)+len(files))
 	for p := range s.jobs {
 		paths = append(paths, p)
 	}
 	for _, f := range files {
-		s.index[f.Path] = f.Data
 		paths = append(paths, f.Path)
 	}
-	feed, err := s.r.feed()
+	last, err := s.r.lastFiles(paths)
 	if err != nil {
-		s.indexErr = fmt.Errorf("%s: %w", feedPath, err)
+		s.indexErr = err
 		return
 	}
-	s.index[feedPath] = feed
-	paths = append(paths, feedPath)
-	if s.r.baseURL() != "" {
-		slices.Sort(paths)
-		sm, err := s.r.sitemap(paths)
-		if err != nil {
-			s.indexErr = fmt.Errorf("%s: %w", sitemapPath, err)
-			return
-		}
-		s.index[sitemapPath] = sm
+	for _, f := range append(files, last...) {
+		s.index[f.Path] = f.Data
 	}
 }
