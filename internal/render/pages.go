@@ -111,9 +111,31 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	return v, nil
 }
 
-// lineItem starts an item of a list of lines: <li> and the link to the line.
-func (r *Renderer) lineItem(b *strings.Builder, url string, line int) {
-	b.WriteString(`<li><a class="ln" href="` + html.EscapeString(url) + `">` + html.EscapeString(r.l.LineShort) + " " + itoa(line) + "</a> ")
+// articleLines lists n lines, grouped by article, as items with the line's link followed
+// by what item says, safe markup; item(i) also names the article and line of item i.
+// Items of one article follow each other. The items are written in Go because an actor
+// or topic has hundreds of them.
+func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier.Article, line int, html string)) []ArticleLines {
+	var out []ArticleLines
+	var b strings.Builder
+	var last *dossier.Article
+	flush := func() {
+		if len(out) > 0 {
+			out[len(out)-1].Items = template.HTML(b.String())
+			b.Reset()
+		}
+	}
+	for i := range n {
+		a, line, text := item(i)
+		if a != last {
+			flush()
+			out = append(out, ArticleLines{Article: Link{a.Title, root + articlePath(a.ID)}})
+			last = a
+		}
+		b.WriteString(`<li><a class="ln" href="` + html.EscapeString(root+lineURL(a, line)) + `">` + html.EscapeString(r.l.LineShort) + " " + itoa(line) + "</a> " + text + "</li>\n")
+	}
+	flush()
+	return out
 }
 
 // writeLine writes a line of an article as its page shows it: the line's number, which
@@ -279,23 +301,12 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	for _, al := range a.Aliases {
 		v.Aliases = append(v.Aliases, al.ID)
 	}
-	var b strings.Builder
-	for i, m := range a.Mentions {
-		if i == 0 || m.Article != a.Mentions[i-1].Article {
-			if i > 0 {
-				v.Mentions[len(v.Mentions)-1].Items = template.HTML(b.String())
-				b.Reset()
-			}
-			v.Mentions = append(v.Mentions, ArticleMentions{Article: Link{m.Article.Title, p.Root + articlePath(m.Article.ID)}})
-		}
+	v.Mentions = r.articleLines(p.Root, len(a.Mentions), func(i int) (*dossier.Article, int, string) {
+		m := a.Mentions[i]
 		text := m.Article.Lines[m.Line-1].Text
 		before, after := sentenceAround(text, m.Start, m.End)
-		r.lineItem(&b, p.Root+lineURL(m.Article, m.Line), m.Line)
-		b.WriteString(html.EscapeString(before) + "<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>" + html.EscapeString(after) + "</li>\n")
-	}
-	if n := len(v.Mentions); n > 0 {
-		v.Mentions[n-1].Items = template.HTML(b.String())
-	}
+		return m.Article, m.Line, html.EscapeString(before) + "<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>" + html.EscapeString(after)
+	})
 	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
 		return nil, err
 	}
@@ -327,21 +338,10 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 	if v.Notes, err = r.noteViews(t.Notes, p.Root); err != nil {
 		return nil, err
 	}
-	var b strings.Builder
-	for i, ps := range t.Passages {
-		if i == 0 || ps.Article != t.Passages[i-1].Article {
-			if i > 0 {
-				v.Passages[len(v.Passages)-1].Items = template.HTML(b.String())
-				b.Reset()
-			}
-			v.Passages = append(v.Passages, ArticlePassages{Article: Link{ps.Article.Title, p.Root + articlePath(ps.Article.ID)}})
-		}
-		r.lineItem(&b, p.Root+lineURL(ps.Article, ps.Line.N), ps.Line.N)
-		b.WriteString(html.EscapeString(clip(ps.Line.Text, 280)) + "</li>\n")
-	}
-	if n := len(v.Passages); n > 0 {
-		v.Passages[n-1].Items = template.HTML(b.String())
-	}
+	v.Passages = r.articleLines(p.Root, len(t.Passages), func(i int) (*dossier.Article, int, string) {
+		ps := t.Passages[i]
+		return ps.Article, ps.Line.N, html.EscapeString(clip(ps.Line.Text, 280))
+	})
 	return v, nil
 }
 

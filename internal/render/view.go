@@ -94,19 +94,11 @@ type ArticleItem struct {
 	Notes             int
 }
 
-// ArticleMentions groups the mentions of an actor by article.
-type ArticleMentions struct {
+// ArticleLines are lines of one article in a list: an actor's mentions, a topic's
+// passages.
+type ArticleLines struct {
 	Article Link
-	// Items are the mentions, each an <li> with the line's link and the sentence around
-	// the name (Renderer.mentionItem). They are written in Go because an actor has
-	// hundreds of them.
-	Items template.HTML
-}
-
-// ArticlePassages groups the passages of a topic by article.
-type ArticlePassages struct {
-	Article Link
-	Items   template.HTML // each an <li> with the line's link and text (Renderer.passageItem)
+	Items   template.HTML // each an <li> with the line's link (Renderer.articleLines)
 }
 
 // HomePage is index.html.
@@ -151,7 +143,7 @@ type ActorPage struct {
 	Role     string
 	Aliases  []string
 	Profile  template.HTML
-	Mentions []ArticleMentions
+	Mentions []ArticleLines
 	Count    int
 	Notes    []NoteView
 	Events   []EventView
@@ -179,7 +171,7 @@ type TopicPage struct {
 	Events   []EventView
 	Timeline template.HTML
 	Notes    []NoteView
-	Passages []ArticlePassages
+	Passages []ArticleLines
 }
 
 // TopicsPage lists the topics.
