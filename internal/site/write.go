@@ -28,15 +28,26 @@ type File struct {
 	Data []byte
 }
 
-// NewMinifier returns the minifier for HTML, CSS, JavaScript and SVG. It keeps document
-// tags, end tags and quotes, so that the output stays easy to read and validate.
-func NewMinifier() *minify.M {
+// minifier returns a minifier for HTML (or html/template sources, with templates), CSS,
+// JavaScript and SVG. It keeps document tags, end tags and quotes, so that the output
+// stays easy to read and validate.
+func minifier(templates bool) *minify.M {
+	h := &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true}
+	if templates {
+		h.TemplateDelims = html.GoTemplateDelims
+	}
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.Add("text/html", h)
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
 	return m
 }
+
+var (
+	fileMinifier     = minifier(false)
+	templateMinifier = minifier(true)
+)
 
 // MinifyTemplate minifies the source of an html/template file, leaving its actions as
 // they are: the pages it makes come out minified, but for what the actions insert.
@@ -48,68 +59,25 @@ func MinifyTemplate(name string, src []byte) ([]byte, error) {
 	return out, nil
 }
 
-var templateMinifier = func() *minify.M {
-	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true, TemplateDelims: html.GoTemplateDelims})
-	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("application/javascript", js.Minify)
-	return m
-}()
-
-// svgMinifier minifies standalone SVG files. It is kept apart from NewMinifier because
-// the HTML minifier would hand every inline picture to it, and the pictures that
-// internal/chart draws are compact already: minifying them again cost a tenth of a build.
-func svgMinifier() *minify.M {
-	m := minify.New()
-	m.AddFunc("image/svg+xml", svg.Minify)
-	return m
-}
-
 var mediaTypes = map[string]string{
 	".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml",
 }
 
-// Minify minifies the files whose type it knows, in parallel.
+// Minify minifies the files whose type it knows (the static files: pages are minified by
+// their templates).
 func Minify(files []File) error {
-	minify := MinifyFunc()
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range files {
-		if _, ok := mediaTypes[path.Ext(files[i].Path)]; !ok {
+	for i, f := range files {
+		mt, ok := mediaTypes[path.Ext(f.Path)]
+		if !ok {
 			continue
 		}
-		g.Go(func() error {
-			out, err := minify(files[i].Path, files[i].Data)
-			if err != nil {
-				return err
-			}
-			files[i].Data = out
-			return nil
-		})
-	}
-	return g.Wait()
-}
-
-// MinifyFunc returns a function that minifies one file's data as Minify does, for a
-// caller that minifies each file as it is made; data of other types comes back as it is.
-// It is safe for concurrent use.
-func MinifyFunc() func(name string, data []byte) ([]byte, error) {
-	m, svgs := NewMinifier(), svgMinifier()
-	return func(name string, data []byte) ([]byte, error) {
-		mt, ok := mediaTypes[path.Ext(name)]
-		if !ok {
-			return data, nil
-		}
-		mm := m
-		if mt == "image/svg+xml" {
-			mm = svgs
-		}
-		out, err := mm.Bytes(mt, data)
+		out, err := fileMinifier.Bytes(mt, f.Data)
 		if err != nil {
-			return nil, fmt.Errorf("minify %s: %w", name, err)
+			return fmt.Errorf("minify %s: %w", f.Path, err)
 		}
-		return out, nil
+		files[i].Data = out
 	}
+	return nil
 }
 
 // Static returns the files of fsys (the static folder), under prefix.
