@@ -34,7 +34,7 @@ func (s *Session) Build() (*Result, *Site, error) {
 		return res, nil, err
 	}
 	start := startMeter()
-	st := &Site{pages: r.Site(), static: map[string][]byte{}}
+	st := &Site{pages: r.OnDemand(), static: map[string][]byte{}}
 	for _, f := range static {
 		st.static[f.Path] = f.Data
 	}
@@ -45,7 +45,7 @@ func (s *Session) Build() (*Result, *Site, error) {
 // Site is a built dossier whose files are rendered when asked for. It is safe for
 // concurrent use.
 type Site struct {
-	pages  *render.Site
+	pages  *render.OnDemand
 	static map[string][]byte
 }
 

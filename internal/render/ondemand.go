@@ -6,11 +6,11 @@ import (
 	"sync"
 )
 
-// Site renders the files of a dossier one at a time, when they are asked for, and keeps
+// OnDemand renders the files of a dossier one at a time, when they are asked for, and keeps
 // each once rendered: the preview renders the pages a browser shows, not the whole site.
 // A file comes out exactly as Render makes it: both run the same code on the same model.
-// Site is safe for concurrent use.
-type Site struct {
+// OnDemand is safe for concurrent use.
+type OnDemand struct {
 	r    *Renderer
 	jobs map[string]job
 
@@ -22,9 +22,9 @@ type Site struct {
 	indexErr  error
 }
 
-// Site returns the site of r, with nothing rendered yet.
-func (r *Renderer) Site() *Site {
-	s := &Site{r: r, jobs: map[string]job{}, pages: map[string][]byte{}}
+// OnDemand returns the site of r, with nothing rendered yet.
+func (r *Renderer) OnDemand() *OnDemand {
+	s := &OnDemand{r: r, jobs: map[string]job{}, pages: map[string][]byte{}}
 	for _, j := range r.jobs() {
 		s.jobs[j.path] = j
 	}
@@ -34,14 +34,14 @@ func (r *Renderer) Site() *Site {
 // Has reports whether the site has a page at path, without rendering it. Files made from
 // the whole dossier (the search index, the feed, the sitemap) are not known until File
 // asks for one of them.
-func (s *Site) Has(path string) bool {
+func (s *OnDemand) Has(path string) bool {
 	_, ok := s.jobs[path]
 	return ok
 }
 
 // File returns the file at path, rendering it if it was not yet; fs.ErrNotExist if the
 // site has no such file.
-func (s *Site) File(path string) ([]byte, error) {
+func (s *OnDemand) File(path string) ([]byte, error) {
 	j, ok := s.jobs[path]
 	if !ok {
 		s.indexOnce.Do(s.renderIndex)
@@ -71,7 +71,7 @@ func (s *Site) File(path string) ([]byte, error) {
 }
 
 // renderIndex makes the files that depend on the whole site: search index, feed, sitemap.
-func (s *Site) renderIndex() {
+func (s *OnDemand) renderIndex() {
 	s.index = map[string][]byte{}
 	files, err := s.r.searchIndex()
 	if err != nil {
