@@ -53,7 +53,7 @@ func main() {
 type contender struct {
 	name  string
 	cmd   func(out string) *exec.Cmd
-	pages func(stdout string) int
+	pages func(stdout, out string) int // the pages made, from the output and the output folder
 	runs  []run
 }
 
@@ -113,7 +113,7 @@ func compare(args []string) error {
 		}, pages: match(dossierPages)},
 		{name: "hugo", cmd: func(out string) *exec.Cmd {
 			return exec.Command(*hugo, "--quiet", "-s", hugoSite, "-d", out)
-		}, pages: func(string) int { return -1 }},
+		}, pages: func(_, out string) int { return countFiles(out, ".html") }},
 		{name: "floor", cmd: func(out string) *exec.Cmd {
 			return exec.Command(self, append([]string{"floor", "-out", out}, floorDirs...)...)
 		}, pages: match(floorPages)},
@@ -128,10 +128,7 @@ func compare(args []string) error {
 			if err != nil {
 				return fmt.Errorf("%s: %w\n%s", c.name, err, stdout)
 			}
-			r.pages = c.pages(stdout)
-			if r.pages < 0 {
-				r.pages = countFiles(out, ".html")
-			}
+			r.pages = c.pages(stdout, out)
 			os.RemoveAll(out)
 			c.runs = append(c.runs, r)
 			fmt.Printf("round %d: %-7s %8.2f s %6d MB %6d pages\n", round+1, c.name, r.wall.Seconds(), r.maxRSS>>20, r.pages)
@@ -182,8 +179,8 @@ func measure(cmd *exec.Cmd) (run, string, error) {
 	return r, out.String(), err
 }
 
-func match(re *regexp.Regexp) func(string) int {
-	return func(s string) int {
+func match(re *regexp.Regexp) func(string, string) int {
+	return func(s, _ string) int {
 		for _, l := range strings.Split(s, "\n") {
 			if m := re.FindStringSubmatch(l); m != nil {
 				n, _ := strconv.Atoi(m[1])
