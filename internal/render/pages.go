@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -75,7 +76,7 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {
 			continue
@@ -142,7 +143,7 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 // links to the line, its text, and the notes anchored in it (template "note"). The markup
 // is written here rather than in article.html because a page has hundreds of lines, and
 // executing a template for each cost four fifths of a large dossier's rendering.
-func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) error {
+func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) error {
 	id, n := "L"+itoa(l.N), itoa(l.N)
 	kind := l.Kind.String()
 	hasNotes := false
@@ -171,7 +172,7 @@ func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) e
 			if err != nil {
 				return err
 			}
-			if err := r.pages["article.html"].ExecuteTemplate(b, "note", nv); err != nil {
+			if err := r.execute(b, "article.html", "note", nv); err != nil {
 				return err
 			}
 		}

@@ -17,7 +17,9 @@
 //	search    search.html     search/index.html (and static/search-index.js, static/search/)
 //	404       404.html        404.html
 //
-// Templates run with missingkey=error. Function map: date (a date at its precision in the
+// Pages and notes run as compiled by internal/tmplexec, which writes what html/template
+// would, several times faster; a template it does not compile (a dossier's own may use
+// anything) runs in html/template. Templates run with missingkey=error. Function map: date (a date at its precision in the
 // site's language), isodate (its machine-readable form).
 package render
 
@@ -38,6 +40,7 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/markdown"
+	"dossier/internal/tmplexec"
 )
 
 // Config configures rendering.
@@ -48,7 +51,18 @@ type Config struct {
 	// Minify, if set, is applied to the source of each template before it is parsed: the
 	// build minifies the templates once instead of every page they make.
 	Minify func(name string, src []byte) ([]byte, error)
+
+	exec execMode // tests compare html/template with the compiled templates
 }
+
+// execMode says how templates run.
+type execMode int
+
+const (
+	execAuto      execMode = iota // compiled when they compile, else html/template
+	execInterpret                 // html/template only
+	execCompiled                  // compiled only: a template or value left to html/template is an error
+)
 
 // File is a rendered page.
 type File struct {
@@ -62,7 +76,8 @@ type Renderer struct {
 	cfg   Config
 	l     *Labels
 	pages map[string]*template.Template
-	md    map[string]*markdown.Renderer // by root
+	progs map[string]map[string]*tmplexec.Program // by file and template name, when compiled
+	md    map[string]*markdown.Renderer           // by root
 
 	notes sync.Map // noteKey → NoteView, made once per build
 
@@ -78,7 +93,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	if l == nil {
 		l = labels["de"]
 	}
-	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, md: map[string]*markdown.Renderer{}}
+	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, md: map[string]*markdown.Renderer{}}
 	funcs := template.FuncMap{
 		"date": func(d date.Date) string {
 			if l.Lang == "en" {
@@ -100,6 +115,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 			continue
 		}
 		r.pages[f] = t
+		r.progs[f] = compile(t, funcs, "base", "note")
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
@@ -256,10 +272,43 @@ func (r *Renderer) page(j job) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := r.pages[j.tmpl].ExecuteTemplate(&buf, "base", view); err != nil {
+	if err := r.execute(&buf, j.tmpl, "base", view); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// compile compiles the templates names of a page's template set that it defines. A
+// template that does not compile is left to html/template, which also reports its
+// errors when it runs.
+func compile(t *template.Template, funcs template.FuncMap, names ...string) map[string]*tmplexec.Program {
+	progs := map[string]*tmplexec.Program{}
+	for _, name := range names {
+		if t.Lookup(name) == nil {
+			continue
+		}
+		if p, err := tmplexec.Compile(t, name, funcs); err == nil {
+			progs[name] = p
+		}
+	}
+	return progs
+}
+
+// execute writes the template name of the page template file with data: compiled when
+// it could be, else, or when the program hands back, by html/template. Both write the
+// same bytes (tmplexec's tests, and TestCompiledSameAsTemplates).
+func (r *Renderer) execute(b *bytes.Buffer, file, name string, data any) error {
+	if p := r.progs[file][name]; p != nil && r.cfg.exec != execInterpret {
+		n := b.Len()
+		err := p.Execute(b, data)
+		if err == nil || r.cfg.exec == execCompiled {
+			return err
+		}
+		b.Truncate(n)
+	} else if r.cfg.exec == execCompiled {
+		return fmt.Errorf("templates/%s: %q is not compiled", file, name)
+	}
+	return r.pages[file].ExecuteTemplate(b, name, data)
 }
 
 func (r *Renderer) basePage(path string) Page {
