@@ -3,6 +3,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -284,6 +286,8 @@ func readFile(fsys fs.FS, name string, p *markdown.Parser, errs *diag.List) (*fi
 	return parseFile(name, data, p, errs), true
 }
 
+var readers = sync.Pool{New: func() any { return bufio.NewReader(nil) }}
+
 // readData reads the file name. It opens it once: through an os.Root, every open walks
 // the path a folder at a time.
 func readData(fsys fs.FS, name string, errs *diag.List) ([]byte, bool) {
@@ -367,10 +371,16 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}
 	var doc *node
 	var perr error
-	body, err := frontmatter.Parse(bytes.NewReader(data), &doc, frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
+	// frontmatter reads through a bufio.Reader of its own unless it is given one; the
+	// text it returns is a copy, so the reader can serve the next file.
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(data))
+	body, err := frontmatter.Parse(br, &doc, frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
 		doc, perr = parseYAML(b)
 		return perr
 	}))
+	br.Reset(nil)
+	readers.Put(br)
 	switch {
 	case perr != nil:
 		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))

@@ -10,6 +10,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"net/url"
@@ -255,12 +256,23 @@ func (r *Renderer) Render(d *Doc) (template.HTML, error) {
 	if d.Empty() {
 		return "", nil
 	}
-	var buf bytes.Buffer
-	if err := r.r.Render(&buf, d.source, d.tree()); err != nil {
+	// goldmark writes through a bufio.Writer of its own unless it is given one.
+	var b strings.Builder
+	w := writers.Get().(*bufio.Writer)
+	defer writers.Put(w)
+	w.Reset(&b)
+	err := r.r.Render(w, d.source, d.tree())
+	if err == nil {
+		err = w.Flush()
+	}
+	w.Reset(nil)
+	if err != nil {
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(b.String()), nil
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 2048) }}
 
 type linkRenderer struct {
 	root    string

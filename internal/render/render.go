@@ -34,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sync/errgroup"
 
@@ -77,6 +78,7 @@ type Renderer struct {
 	l     *Labels
 	pages map[string]*template.Template
 	progs map[string]map[string]*tmplexec.Program // by file and template name, when compiled
+	sizes map[string]*atomic.Int64                // by file, of the last page made
 	md    map[string]*markdown.Renderer           // by root
 
 	notes sync.Map // noteKey → NoteView, made once per build
@@ -93,7 +95,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	if l == nil {
 		l = labels["de"]
 	}
-	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, md: map[string]*markdown.Renderer{}}
+	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, sizes: map[string]*atomic.Int64{}, md: map[string]*markdown.Renderer{}}
 	funcs := template.FuncMap{
 		"date": func(d date.Date) string {
 			if l.Lang == "en" {
@@ -116,6 +118,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		}
 		r.pages[f] = t
 		r.progs[f] = compile(t, funcs, "base", "note")
+		r.sizes[f] = new(atomic.Int64)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
@@ -271,10 +274,15 @@ func (r *Renderer) page(j job) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Pages of a kind are of similar size: starting from the last one's saves growing
+	// the buffer a dozen times.
+	size := r.sizes[j.tmpl]
 	var buf bytes.Buffer
+	buf.Grow(int(size.Load()) + 512)
 	if err := r.execute(&buf, j.tmpl, "base", view); err != nil {
 		return nil, err
 	}
+	size.Store(int64(buf.Len()))
 	return buf.Bytes(), nil
 }
 
