@@ -117,15 +117,18 @@ func limitMemory() {
 // printStats prints the cost of each phase of a build and what it made, as a table.
 func printStats(w io.Writer, res *build.Result) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "phase\ttime\tallocated\tallocations\t")
+	fmt.Fprintln(tw, "phase\ttime\tcpu\tof it gc\tallocated\tallocations\t")
 	var total build.Phase
 	for _, p := range append(res.Phases, build.Phase{}) {
 		if p.Name == "" {
 			p = total
 			p.Name = "total"
 		}
-		fmt.Fprintf(tw, "%s\t%v\t%.1f MB\t%d\t\n", p.Name, p.Duration.Round(10*time.Microsecond), float64(p.AllocBytes)/1e6, p.Allocs)
+		fmt.Fprintf(tw, "%s\t%v\t%v\t%v\t%.1f MB\t%d\t\n", p.Name, p.Duration.Round(10*time.Microsecond),
+			p.CPU.Round(10*time.Millisecond), p.GCCPU.Round(10*time.Millisecond), float64(p.AllocBytes)/1e6, p.Allocs)
 		total.Duration += p.Duration
+		total.CPU += p.CPU
+		total.GCCPU += p.GCCPU
 		total.AllocBytes += p.AllocBytes
 		total.Allocs += p.Allocs
 	}

@@ -11,7 +11,7 @@ import (
 	"dossier/internal/testdossier"
 )
 
-// TestBuildStats checks -stats: a row per phase with its time and allocations, a total,
+// TestBuildStats checks -stats: a row per phase with its time, CPU time and allocations, a total,
 // and the page count; and -cpuprofile, a profile.
 func TestBuildStats(t *testing.T) {
 	dir := t.TempDir()
@@ -26,9 +26,10 @@ func TestBuildStats(t *testing.T) {
 	}
 	out := stdout.String()
 	for _, phase := range []string{"load", "resolve", "render", "write", "total"} {
-		row := regexp.MustCompile(`(?m)^\s*` + phase + `\s+[0-9.]+(ns|µs|ms|s)\s+[0-9.]+ MB\s+[0-9]+\s*$`)
+		d := `[0-9.]+(ns|µs|ms|s)`
+		row := regexp.MustCompile(`(?m)^\s*` + phase + `\s+` + d + `\s+` + d + `\s+` + d + `\s+[0-9.]+ MB\s+[0-9]+\s*$`)
 		if !row.MatchString(out) {
-			t.Errorf("-stats has no row for %s with time, bytes and allocations:\n%s", phase, out)
+			t.Errorf("-stats has no row for %s with time, cpu, gc cpu, bytes and allocations:\n%s", phase, out)
 		}
 	}
 	if !regexp.MustCompile(`(?m)^\d+ pages, \d+ files`).MatchString(out) {

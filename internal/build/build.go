@@ -53,14 +53,16 @@ type Result struct {
 type Phase struct {
 	Name       string
 	Duration   time.Duration
-	AllocBytes uint64 // bytes allocated on the heap
+	CPU        time.Duration // of the whole process, user and kernel, on all cores (0 where not measured)
+	GCCPU      time.Duration // of it, the garbage collector's, as the Go runtime estimates it
+	AllocBytes uint64        // bytes allocated on the heap
 	Allocs     uint64 // heap objects allocated
 }
 
 // allocSamples are the cumulative heap allocation counters, read at each phase's start
 // and end; unlike runtime.ReadMemStats, reading them does not stop the world.
 func allocSamples() []metrics.Sample {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}}
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}, {Name: "/gc/heap/allocs:objects"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}}
 	metrics.Read(s)
 	return s
 }
@@ -68,16 +70,19 @@ func allocSamples() []metrics.Sample {
 // meter measures one phase from its creation to its end.
 type meter struct {
 	start  time.Time
+	cpu    time.Duration
 	allocs []metrics.Sample
 }
 
-func startMeter() meter { return meter{time.Now(), allocSamples()} }
+func startMeter() meter { return meter{time.Now(), processCPU(), allocSamples()} }
 
 func (m meter) end(name string) Phase {
 	now := allocSamples()
 	return Phase{
 		Name:       name,
 		Duration:   time.Since(m.start),
+		CPU:        processCPU() - m.cpu,
+		GCCPU:      time.Duration((now[2].Value.Float64() - m.allocs[2].Value.Float64()) * float64(time.Second)),
 		AllocBytes: now[0].Value.Uint64() - m.allocs[0].Value.Uint64(),
 		Allocs:     now[1].Value.Uint64() - m.allocs[1].Value.Uint64(),
 	}
