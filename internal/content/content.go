@@ -381,6 +381,9 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}))
 	br.Reset(nil)
 	readers.Put(br)
+	// The body frontmatter returns is the end of its copy of the file, whose buffer grew
+	// by doubling; the same bytes of data take no more memory than they need.
+	body = data[len(data)-len(body):]
 	switch {
 	case perr != nil:
 		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))

@@ -312,7 +312,7 @@ func (r *resolver) readSeeds(f *seedFiles) {
 		lines := make([]Line, len(a.Seed.Lines))
 		a.Lines = make([]*Line, len(lines))
 		for i := range lines {
-			lines[i].Line = a.Seed.Lines[i]
+			lines[i].Line = &a.Seed.Lines[i]
 			a.Lines[i] = &lines[i]
 		}
 	})

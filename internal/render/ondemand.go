@@ -73,24 +73,25 @@ func (s *OnDemand) File(path string) ([]byte, error) {
 // renderIndex makes the files that depend on the whole site: search index, feed, sitemap.
 func (s *OnDemand) renderIndex() {
 	s.index = map[string][]byte{}
-	files, err := s.r.searchIndex()
+	keep := func(f File) error {
+		s.index[f.Path] = f.Data
+		return nil
+	}
+	index, err := s.r.searchIndex(keep)
 	if err != nil {
 		s.indexErr = fmt.Errorf("search index: %w", err)
 		return
 	}
-	paths := make([]string, 0, len(s.jobs)+len(files))
+	paths := make([]string, 0, len(s.jobs)+len(index))
 	for p := range s.jobs {
 		paths = append(paths, p)
 	}
-	for _, f := range files {
-		paths = append(paths, f.Path)
-	}
-	last, err := s.r.lastFiles(paths)
+	last, err := s.r.lastFiles(append(paths, index...))
 	if err != nil {
 		s.indexErr = err
 		return
 	}
-	for _, f := range append(files, last...) {
-		s.index[f.Path] = f.Data
+	for _, f := range last {
+		keep(f)
 	}
 }

@@ -173,13 +173,13 @@ func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string,
 	var indexPaths []string
 	indexDone := make(chan error, 1)
 	go func() {
-		index, err := r.searchIndex()
-		for _, f := range index {
-			if err == nil && ctx.Err() == nil {
-				indexPaths = append(indexPaths, f.Path)
-				err = emit(f)
+		var err error
+		indexPaths, err = r.searchIndex(func(f File) error {
+			if err := ctx.Err(); err != nil { // not gctx, which ends when the pages do
+				return err
 			}
-		}
+			return emit(f)
+		})
 		indexDone <- err
 	}()
 	g.SetLimit(runtime.GOMAXPROCS(0))

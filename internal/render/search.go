@@ -18,24 +18,26 @@ const (
 	shardAbove = 10_000
 )
 
-// searchIndex returns the files of the search index: one, or for a large dossier the
-// first file and its shards, written compact.
-func (r *Renderer) searchIndex() ([]File, error) {
+// searchIndex hands the files of the search index to emit: one, or for a large dossier
+// the first file and its shards, written compact. It returns their paths.
+func (r *Renderer) searchIndex(emit func(File) error) ([]string, error) {
 	docs := r.searchDocs()
 	if len(docs) <= shardAbove {
 		index, err := search.Index(docs)
-		return []File{{searchIndexPath, index}}, err
+		if err != nil {
+			return nil, err
+		}
+		return []string{searchIndexPath}, emit(File{searchIndexPath, index})
 	}
-	first, shards, err := search.Sharded(docs)
+	var paths []string
+	first, err := search.Sharded(docs, func(s search.ShardFile) error {
+		paths = append(paths, searchShardDir+s.Name)
+		return emit(File{searchShardDir + s.Name, s.Data})
+	})
 	if err != nil {
 		return nil, err
 	}
-	files := make([]File, 0, len(shards)+1)
-	files = append(files, File{searchIndexPath, first})
-	for _, s := range shards {
-		files = append(files, File{searchShardDir + s.Name, s.Data})
-	}
-	return files, nil
+	return append(paths, searchIndexPath), emit(File{searchIndexPath, first})
 }
 
 // searchDocs lists everything a reader can search: each line of article text, notes,

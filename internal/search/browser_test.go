@@ -53,7 +53,7 @@ func mustSearchSiteIndex(t *testing.T, sharded bool) string {
 	}
 	mustWrite(t, filepath.Join(dir, "static", "style.css"), css)
 	if sharded {
-		first, shards, err := Sharded(smallDocs())
+		first, shards, err := shardAll(smallDocs())
 		if err != nil {
 			t.Fatal(err)
 		}

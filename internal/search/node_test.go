@@ -79,7 +79,7 @@ func runNodeIndex(t *testing.T, docs []Doc, req nodeRequest, sharded bool) *node
 		mustWrite(t, indexPath, mustIndex(t, docs))
 	}
 	if docs != nil && sharded {
-		first, shards, err := Sharded(docs)
+		first, shards, err := shardAll(docs)
 		if err != nil {
 			t.Fatal(err)
 		}

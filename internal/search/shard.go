@@ -30,14 +30,16 @@ const (
 	postShardSize = 8 << 10 // bytes of postings above which a postings shard is closed
 )
 
-// Sharded returns the search index of docs split for a large site (format 3 in the
-// package documentation): a first file that sets window.DOSSIER_SEARCH and holds the
-// terms, and shards that search.js loads when a query needs them. Docs keep the order
-// given, as in Index.
-func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
+// Sharded writes the search index of docs split for a large site (format 3 in the
+// package documentation): it hands each shard, which search.js loads when a query needs
+// it, to emit as soon as it is made, and returns the first file, which sets
+// window.DOSSIER_SEARCH and holds the terms. Docs keep the order given, as in Index. The
+// shards of a large site are a hundred megabytes: made one at a time, they are never in
+// memory together.
+func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	ix, err := analyse(docs)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	meta := struct {
 		V       int      `json:"v"`
@@ -61,10 +63,11 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 	// Postings: consecutive terms, so that the completions of a word, which share its
 	// beginning, are mostly in one shard.
 	var b []byte
-	flush := func() {
+	flush := func() error {
 		b = append(b, "]);\n"...)
-		shards = append(shards, ShardFile{"p" + strconv.Itoa(len(meta.PShards)-1) + ".js", b})
+		err := emit(ShardFile{"p" + strconv.Itoa(len(meta.PShards)-1) + ".js", b})
 		b = nil
+		return err
 	}
 	for t, ps := range ix.post {
 		meta.DF[t] = len(ps)
@@ -75,30 +78,39 @@ func Sharded(docs []Doc) (first []byte, shards []ShardFile, err error) {
 			b = append(b, ',')
 		}
 		b = appendPostingString(b, ps)
+		ix.post[t] = nil // written: the postings are the largest part of the analysis
 		if len(b) >= postShardSize {
-			flush()
+			if err := flush(); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if b != nil {
-		flush()
+		if err := flush(); err != nil {
+			return nil, err
+		}
 	}
 
 	// Documents: each run of one kind cut into shards of the same number of documents.
 	from, n := 0, 0
 	for r, run := range meta.Runs {
-		ds, per := docShards(docs[from:from+run[1]], n)
-		shards = append(shards, ds...)
+		per, err := docShards(docs[from:from+run[1]], n, func(f ShardFile) error {
+			n++
+			return emit(f)
+		})
+		if err != nil {
+			return nil, err
+		}
 		meta.Runs[r][2] = per
 		from += run[1]
-		n += len(ds)
 	}
 
 	js, err := json.Marshal(meta)
 	if err != nil {
-		return nil, nil, fmt.Errorf("search: %w", err)
+		return nil, fmt.Errorf("search: %w", err)
 	}
 	first = append([]byte("window.DOSSIER_SEARCH="), js...)
-	return append(first, ";\n"...), shards, nil
+	return append(first, ";\n"...), nil
 }
 
 // appendPostingString appends ps to b as format 3 writes postings: a JSON string of one
@@ -129,9 +141,9 @@ func appendPostingString(b []byte, ps postings) []byte {
 }
 
 // docShards cuts run, documents of one kind, into shards of the same number of documents,
-// about docShardBytes each, named d<n>, d<n+1> and on; it returns them and the number of
-// documents of a shard.
-func docShards(run []Doc, n int) (shards []ShardFile, per int) {
+// about docShardBytes each, named d<n>, d<n+1> and on, and hands each to emit; it returns
+// the number of documents of a shard.
+func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error) {
 	cuts := make([]docCut, len(run))
 	total := 0
 	for i := range run {
@@ -155,10 +167,12 @@ func docShards(run []Doc, n int) (shards []ShardFile, per int) {
 			}
 			b = appendDoc(b, &run[i], cuts[i])
 		}
-		shards = append(shards, ShardFile{"d" + strconv.Itoa(n) + ".js", append(b, "]);\n"...)})
+		if err := emit(ShardFile{"d" + strconv.Itoa(n) + ".js", append(b, "]);\n"...)}); err != nil {
+			return 0, err
+		}
 		n++
 	}
-	return shards, per
+	return per, nil
 }
 
 // docCut says how much of its title and URL a document of a shard shares with the

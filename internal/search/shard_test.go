@@ -24,7 +24,7 @@ func TestJSSearchSharded(t *testing.T) {
 	req.Snippets = []snippetTest{{"Munition", 80}, {"Schoigu", 240}}
 	one := runNodeIndex(t, docs, req, false)
 	sharded := runNodeIndex(t, docs, req, true)
-	_, shards, err := Sharded(docs)
+	_, shards, err := shardAll(docs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,11 +79,11 @@ func TestJSShardedDocs(t *testing.T) {
 
 func TestShardedDeterministic(t *testing.T) {
 	for name, docs := range map[string][]Doc{"small": smallDocs(), "shipped": shippedDocs(t), "random": randomDocs(2000)} {
-		first, shards, err := Sharded(docs)
+		first, shards, err := shardAll(docs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, shards2, err := Sharded(docs)
+		again, shards2, err := shardAll(docs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -101,7 +101,7 @@ func BenchmarkSharded(b *testing.B) {
 			docs := syntheticDocs(b, n)
 			b.ResetTimer()
 			for b.Loop() {
-				if _, _, err := Sharded(docs); err != nil {
+				if _, _, err := shardAll(docs); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -201,4 +201,14 @@ func TestPostingString(t *testing.T) {
 			t.Errorf("appendPostingString(docs %v, weights %v) = %s, want %s", tt.docs, tt.weights, got, tt.want)
 		}
 	}
+}
+
+// shardAll returns the first file and the shards of Sharded, the shards in the order
+// emitted.
+func shardAll(docs []Doc) (first []byte, shards []ShardFile, err error) {
+	first, err = Sharded(docs, func(s ShardFile) error {
+		shards = append(shards, s)
+		return nil
+	})
+	return first, shards, err
 }
