@@ -56,7 +56,7 @@ type Phase struct {
 	CPU        time.Duration // of the whole process, user and kernel, on all cores (0 where not measured)
 	GCCPU      time.Duration // of it, the garbage collector's, as the Go runtime estimates it
 	AllocBytes uint64        // bytes allocated on the heap
-	Allocs     uint64 // heap objects allocated
+	Allocs     uint64        // heap objects allocated
 }
 
 // allocSamples are the cumulative heap allocation counters, read at each phase's start

@@ -56,9 +56,9 @@ type Article struct {
 // Line is a line of a seed with its final kind and its annotations.
 type Line struct {
 	*seed.Line // the seed's own: its text is not copied
-	Mentions []Mention
-	Anchors  []*Anchor // notes and event sources anchored here, by start
-	Topics   []*Topic  // topics whose keywords occur in the line
+	Mentions   []Mention
+	Anchors    []*Anchor // notes and event sources anchored here, by start
+	Topics     []*Topic  // topics whose keywords occur in the line
 }
 
 // Mention is an actor named in a line.
