@@ -178,7 +178,9 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 		return res, nil, nil, &PhaseError{"load", err}
 	}
 	defer root.Close()
-	fsys := root.FS() // refuses symbolic links that leave the dossier
+	ffs := newFolderFS(root) // refuses symbolic links that leave the dossier
+	defer ffs.close()
+	var fsys fs.FS = ffs
 	ccfg := content.Config{Drafts: cfg.Drafts}
 	dcfg := idossier.Config{Strict: cfg.Strict}
 	if sess != nil {
