@@ -1,21 +1,26 @@
 package render
 
 import (
+	"bytes"
 	"html"
-	"html/template"
 	"slices"
 	"strings"
 
 	"dossier/internal/dossier"
 )
 
-// lineHTML writes the text of a seed line with its mentions linked and its anchored
-// passages highlighted. It is safe markup: every piece of text is escaped here. Passages may overlap each other and mentions; the output nests
-// properly: a <mark> holds links, never the reverse, and an element split by another's
-// boundary is closed and reopened.
-func lineHTML(l *dossier.Line, root string) template.HTML {
+// writeLineHTML writes the text of a seed line with its mentions linked and its anchored
+// passages highlighted. It is safe markup: every piece of text is escaped here. Passages
+// may overlap each other and mentions; the output nests properly: a <mark> holds links,
+// never the reverse, and an element split by another's boundary is closed and reopened.
+func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 	text := l.Text
-	cuts := []int{0, len(text)}
+	if len(l.Mentions) == 0 && len(l.Anchors) == 0 { // most lines
+		escaper.WriteString(b, text)
+		return
+	}
+	var buf [16]int
+	cuts := append(buf[:0], 0, len(text))
 	for _, m := range l.Mentions {
 		cuts = append(cuts, m.Start, m.End)
 	}
@@ -25,10 +30,9 @@ func lineHTML(l *dossier.Line, root string) template.HTML {
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
 
-	var b strings.Builder
 	var open []*dossier.Anchor // anchors of the open <mark>
 	var link *dossier.Mention
-	started := map[*dossier.Anchor]bool{}
+	var started []*dossier.Anchor // whose id has been written
 	closeLink := func() {
 		if link != nil {
 			b.WriteString("</a>")
@@ -63,8 +67,8 @@ func lineHTML(l *dossier.Line, root string) template.HTML {
 				b.WriteString(`<mark class="` + markClass(active) + `"`)
 				var ids []string
 				for _, a := range active {
-					if !started[a] {
-						started[a] = true
+					if !slices.Contains(started, a) {
+						started = append(started, a)
 						ids = append(ids, a.ID())
 					}
 				}
@@ -84,7 +88,7 @@ func lineHTML(l *dossier.Line, root string) template.HTML {
 				b.WriteString(`<a class="mention" href="` + root + actorPath(m.Actor.ID) + `">`)
 			}
 		}
-		b.WriteString(html.EscapeString(text[s:e]))
+		escaper.WriteString(b, text[s:e])
 		// Anchors ending here get their reference marks right after the passage.
 		var ending []*dossier.Anchor
 		for _, a := range l.Anchors {
@@ -100,8 +104,10 @@ func lineHTML(l *dossier.Line, root string) template.HTML {
 		}
 	}
 	closeMark()
-	return template.HTML(b.String())
 }
+
+// escaper escapes text as html.EscapeString does, writing it where it goes.
+var escaper = strings.NewReplacer(`&`, "&amp;", `'`, "&#39;", `<`, "&lt;", `>`, "&gt;", `"`, "&#34;")
 
 func markClass(active []*dossier.Anchor) string {
 	for _, a := range active {

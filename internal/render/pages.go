@@ -77,6 +77,11 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
 	var b bytes.Buffer
+	size := 0
+	for _, l := range a.Lines {
+		size += 2*len(l.Text) + 128 // markup and a few links a line
+	}
+	b.Grow(size)
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {
 			continue
@@ -144,23 +149,25 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 // is written here rather than in article.html because a page has hundreds of lines, and
 // executing a template for each cost four fifths of a large dossier's rendering.
 func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) error {
-	id, n := "L"+itoa(l.N), itoa(l.N)
-	kind := l.Kind.String()
+	n := itoa(l.N)
 	hasNotes := false
 	for _, an := range l.Anchors {
 		hasNotes = hasNotes || an.Note != nil
 	}
-	b.WriteString(`<div class="line k-` + kind)
+	b.WriteString(`<div class="line k-`)
+	b.WriteString(l.Kind.String())
 	if hasNotes {
 		b.WriteString(" has-notes")
 	}
-	b.WriteString(`" id="` + id + `"><a class="ln" href="#` + id + `" aria-label="` + html.EscapeString(r.l.Line) + " " + n + `">` + n + "</a>")
+	for _, s := range []string{`" id="L`, n, `"><a class="ln" href="#L`, n, `" aria-label="`, r.lineLabel, " ", n, `">`, n, "</a>"} {
+		b.WriteString(s)
+	}
 	tag := "p"
 	if l.Kind == seed.Subheading || l.Kind == seed.Title {
 		tag = "h3"
 	}
 	b.WriteString("<" + tag + ` class="text">`)
-	b.WriteString(string(lineHTML(l, root)))
+	writeLineHTML(b, l, root)
 	b.WriteString("</" + tag + ">")
 	if hasNotes {
 		b.WriteString(`<aside class="notes" aria-label="` + html.EscapeString(r.l.Notes+", "+r.l.Line+" "+n) + `">`)

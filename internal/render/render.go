@@ -27,6 +27,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"runtime"
@@ -81,7 +82,8 @@ type Renderer struct {
 	sizes map[string]*atomic.Int64                // by file, of the last page made
 	md    map[string]*markdown.Renderer           // by root
 
-	notes sync.Map // noteKey → NoteView, made once per build
+	notes     sync.Map // noteKey → NoteView, made once per build
+	lineLabel string   // "Zeile", escaped, for the link of each line's number
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
@@ -124,6 +126,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	r.topicColour, r.topicLegend = topicColours(d.Topics, l)
+	r.lineLabel = html.EscapeString(l.Line)
 	for _, root := range []string{"", "../"} {
 		r.md[root] = markdown.NewRenderer(root, r.idTarget)
 	}
