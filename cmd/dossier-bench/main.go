@@ -119,17 +119,30 @@ func compare(args []string) error {
 		}, pages: match(floorPages)},
 	}
 	fmt.Printf("dossier-bench: %s against %s, %d rounds, GOMAXPROCS %d, %s", plain, hugoSite, *rounds, runtime.GOMAXPROCS(0), hugoVersion)
+	// Every run writes into a folder of its own, and the folders are removed only after
+	// the last run. Removing one run's tens of thousands of files just before the next
+	// made the next one slower, whoever it was: ext4 without a journal passes over every
+	// inode freed in the last 30 seconds or so when it makes a file (recently_deleted in
+	// fs/ext4/ialloc.c), which took 40% of a build's CPU time in perf on this machine.
+	var outs []string
+	defer func() {
+		for _, out := range outs {
+			os.RemoveAll(out)
+		}
+	}()
 	for round := range *rounds {
 		for i := range contenders {
 			c := contenders[(i+round)%len(contenders)] // alternate who goes first
-			out := filepath.Join(*work, c.name+"-out")
-			os.RemoveAll(out)
+			out := filepath.Join(*work, fmt.Sprintf("%s-%d", c.name, round+1))
+			if _, err := os.Stat(out); err == nil {
+				return fmt.Errorf("%s exists; give -work an empty folder", out)
+			}
+			outs = append(outs, out)
 			r, stdout, err := measure(c.cmd(out))
 			if err != nil {
 				return fmt.Errorf("%s: %w\n%s", c.name, err, stdout)
 			}
 			r.pages = c.pages(stdout, out)
-			os.RemoveAll(out)
 			c.runs = append(c.runs, r)
 			fmt.Printf("round %d: %-7s %8.2f s %6d MB %6d pages\n", round+1, c.name, r.wall.Seconds(), r.maxRSS>>20, r.pages)
 		}
