@@ -89,6 +89,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer pprof.StopCPUProfile()
 	}
 	limitMemory()
+	cfg.NoNameWarnings = true // a build reports errors only; dossier check the rest
 	res, err := build.Run(ctx, cfg)
 	report(stderr, res.Problems, false)
 	if err != nil {

@@ -33,6 +33,9 @@ type Config struct {
 	Drafts  bool   // include drafts
 	Strict  bool   // approximate quotes are errors
 	Minify  bool
+	// NoNameWarnings skips looking for names that may be missing actors, for a build that
+	// shows errors only (idossier.Config.NoNameWarnings).
+	NoNameWarnings bool
 }
 
 // Result is what a build produced.
@@ -182,7 +185,7 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 	defer ffs.close()
 	var fsys fs.FS = ffs
 	ccfg := content.Config{Drafts: cfg.Drafts}
-	dcfg := idossier.Config{Strict: cfg.Strict}
+	dcfg := idossier.Config{Strict: cfg.Strict, NoNameWarnings: cfg.NoNameWarnings}
 	if sess != nil {
 		ccfg.Cache, dcfg.Cache = sess.content, sess.dossier
 	}

@@ -1,6 +1,7 @@
 package dossier
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,5 +77,38 @@ func TestUnknownNames(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNoNameWarnings: with NoNameWarnings the names are not looked for, and nothing else
+// changes: the other problems and the model's mentions are the same.
+func TestNoNameWarnings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"seeds/s.txt":             {Data: []byte("Anker\n\nDas sagte Victor Cha zu Anker.\n")},
+		"content/dossier.md":      {Data: []byte("---\ntitle: T\n---\n")},
+		"content/articles/a.md":   {Data: []byte("---\nseed: s.txt\ntitle: A\n---\n")},
+		"content/actors/anker.md": {Data: []byte("---\nname: Anker\nkind: person\n---\n")},
+		"content/notes/n.md":      {Data: []byte("---\narticle: a\nquote: sagte Victor Tscha\n---\nText.\n")},
+	}
+	c, _ := content.Load(fsys, content.Config{})
+	with, all := Resolve(c, fsys, Config{})
+	without, fewer := Resolve(c, fsys, Config{NoNameWarnings: true})
+	var others []diag.Problem
+	names := 0
+	for _, p := range all.Sort() {
+		if strings.Contains(p.Msg, "looks like a person's name") {
+			names++
+		} else {
+			others = append(others, p)
+		}
+	}
+	if names != 1 || len(others) == 0 {
+		t.Fatalf("without the option: %d name warnings and %d others, want 1 and some:\n%v", names, len(others), all)
+	}
+	if got := []diag.Problem(fewer.Sort()); fmt.Sprint(got) != fmt.Sprint(others) {
+		t.Errorf("with NoNameWarnings:\n%v\nwant the others:\n%v", got, others)
+	}
+	if len(with.Articles[0].Actors) != 1 || len(without.Articles[0].Actors) != 1 {
+		t.Errorf("mentions differ: %v and %v", with.Articles[0].Actors, without.Articles[0].Actors)
 	}
 }
