@@ -45,14 +45,14 @@ func (r *Renderer) searchIndex(emit func(File) error) ([]string, error) {
 func (r *Renderer) searchDocs() []search.Doc {
 	var docs []search.Doc
 	for _, a := range r.d.Articles {
+		// The paragraphs share their article's title and URL; N numbers them (lineURL).
+		title, url := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L"
 		for _, l := range a.Lines {
 			if l.Kind == seed.Blank || l.Kind == seed.Boilerplate {
 				continue
 			}
-			docs = append(docs, search.Doc{
-				Kind: "article", Title: a.Title + " · " + r.l.LineShort + " " + itoa(l.N),
-				URL: lineURL(a, l.N), Text: l.Text, Keywords: mentionedNames(l),
-			})
+			docs = append(docs, search.Doc{Kind: "article", Title: title, URL: url, N: l.N,
+				Text: l.Text, Keywords: mentionedNames(l)})
 		}
 	}
 	for _, n := range r.d.Notes {

@@ -122,7 +122,7 @@ func (v *vocabulary) read(docs []Doc) (toks []uint32, ends []int) {
 		toks = v.readText(toks, d.Keywords, 0)
 		// An article's title names the article, not the paragraph, so it is not indexed.
 		if d.Kind != "article" {
-			toks = v.readText(toks, d.Title, tokTitle)
+			toks = v.readText(toks, d.title(), tokTitle)
 		}
 		ends[i] = len(toks)
 	}

@@ -18,6 +18,22 @@ type Doc struct {
 	// the actors it mentions under another spelling (a paragraph that says "Shoigu" is then
 	// found by "Schoigu").
 	Keywords string
+	// N, if not 0, numbers the doc among others that share its Title and URL, such as the
+	// paragraphs of an article: it is shown after each ("… · Z. " and "…#L", then "34"),
+	// so that a large site's paragraphs share one title and one URL string per article.
+	N int
+}
+
+// title and url are the doc's title and URL as shown.
+func (d *Doc) title() string { return numbered(d.Title, d.N) }
+func (d *Doc) url() string   { return numbered(d.URL, d.N) }
+
+// numbered is s followed by n, unless n is 0.
+func numbered(s string, n int) string {
+	if n == 0 {
+		return s
+	}
+	return s + strconv.Itoa(n)
 }
 
 // kinds are the kinds of Doc, in the order the index numbers them.
@@ -46,8 +62,9 @@ func Index(docs []Doc) ([]byte, error) {
 		Terms []string   `json:"terms"`
 		Post  []postings `json:"post"`
 	}{V: 1, Kinds: kinds[:], Terms: ix.terms, Stop: strings.Fields(stopList), Post: ix.post}
-	for i, d := range docs {
-		out.Docs = append(out.Docs, []any{ix.kind[i], d.Title, d.URL, d.Text})
+	for i := range docs {
+		d := &docs[i]
+		out.Docs = append(out.Docs, []any{ix.kind[i], d.title(), d.url(), d.Text})
 	}
 	js, err := json.Marshal(out)
 	if err != nil {

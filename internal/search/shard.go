@@ -184,14 +184,34 @@ type docCut struct {
 // cutDoc returns the docCut of d after prev.
 func cutDoc(prev, d *Doc) docCut {
 	var c docCut
-	c.titleBytes, c.titleUnits = sharedPrefix(prev.Title, d.Title)
-	c.urlBytes, c.urlUnits = sharedPrefix(prev.URL, d.URL)
+	c.titleBytes, c.titleUnits = sharedNumbered(prev.Title, prev.N, d.Title, d.N)
+	c.urlBytes, c.urlUnits = sharedNumbered(prev.URL, prev.N, d.URL, d.N)
 	return c
+}
+
+// sharedNumbered is sharedPrefix of numbered(a, an) and numbered(b, bn), without making
+// them when a and b are one string numbered, as the paragraphs of an article are.
+func sharedNumbered(a string, an int, b string, bn int) (bytes, units int) {
+	if an == 0 || bn == 0 || a != b {
+		return sharedPrefix(numbered(a, an), numbered(b, bn))
+	}
+	var bufA, bufB [20]byte
+	da, db := strconv.AppendInt(bufA[:0], int64(an), 10), strconv.AppendInt(bufB[:0], int64(bn), 10)
+	bytes, units = sharedPrefix(a, a)
+	n := 0
+	for n < len(da) && n < len(db) && da[n] == db[n] {
+		n++
+	}
+	return bytes + n, units + n // digits are one byte and one code unit each
 }
 
 // size returns about the bytes appendDoc writes for d.
 func (c docCut) size(d *Doc) int {
-	return len(d.Title) - c.titleBytes + len(d.URL) - c.urlBytes + len(d.Text) + 16
+	digits := 0
+	if d.N != 0 {
+		digits = 2 * len(strconv.Itoa(d.N))
+	}
+	return len(d.Title) + len(d.URL) + digits - c.titleBytes - c.urlBytes + len(d.Text) + 16
 }
 
 // appendDoc appends d to b as format 3 writes a document: [t, title, u, URL, text], where
@@ -202,11 +222,11 @@ func appendDoc(b []byte, d *Doc, c docCut) []byte {
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(c.titleUnits), 10)
 	b = append(b, ',')
-	b = appendString(b, d.Title[c.titleBytes:])
+	b = appendNumbered(b, d.Title, d.N, c.titleBytes)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(c.urlUnits), 10)
 	b = append(b, ',')
-	b = appendString(b, d.URL[c.urlBytes:])
+	b = appendNumbered(b, d.URL, d.N, c.urlBytes)
 	b = append(b, ',')
 	b = appendString(b, d.Text)
 	return append(b, ']')
@@ -236,6 +256,22 @@ func sharedPrefix(a, b string) (bytes, units int) {
 // shardStart begins a shard's script: a call that hands its data to search.js.
 func shardStart(kind string, n int) []byte {
 	return []byte("window.DOSSIER_SEARCH_SHARD(\"" + kind + strconv.Itoa(n) + "\",[")
+}
+
+// appendNumbered appends numbered(s, n) without its first cut bytes to b as a JSON
+// string.
+func appendNumbered(b []byte, s string, n, cut int) []byte {
+	if n == 0 {
+		return appendString(b, s[cut:])
+	}
+	var buf [20]byte
+	digits := strconv.AppendInt(buf[:0], int64(n), 10)
+	if cut > len(s) {
+		digits, cut = digits[cut-len(s):], len(s)
+	}
+	b = appendString(b, s[cut:])
+	b = append(b[:len(b)-1], digits...) // before the closing quote; digits need no escaping
+	return append(b, '"')
 }
 
 // appendString appends s to b as a JSON string, as encoding/json writes it without

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -211,4 +212,47 @@ func shardAll(docs []Doc) (first []byte, shards []ShardFile, err error) {
 		return nil
 	})
 	return first, shards, err
+}
+
+// TestNumberedDocs checks that docs numbered by N, sharing one title and URL string, give
+// the same index, sharded or not, as docs that spell out each title and URL; paragraphs
+// numbered past 9, 99 and 999 share fewer digits with the one before.
+func TestNumberedDocs(t *testing.T) {
+	var spelled, numbered []Doc
+	for _, d := range syntheticDocs(t, 40) {
+		spelled = append(spelled, d)
+		if d.Kind == "article" {
+			title, n, _ := strings.Cut(d.Title, " · Z. ")
+			url, _, _ := strings.Cut(d.URL, "#L")
+			line, err := strconv.Atoi(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			line = line * 47 // numbers of several lengths
+			spelled[len(spelled)-1].Title = title + " · Z. " + strconv.Itoa(line)
+			spelled[len(spelled)-1].URL = url + "#L" + strconv.Itoa(line)
+			d.Title, d.URL, d.N = title+" · Z. ", url+"#L", line
+		}
+		numbered = append(numbered, d)
+	}
+	want, err := Index(spelled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Index(numbered); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("Index of numbered docs differs (%v)", err)
+	}
+	wantFirst, wantShards, err := shardAll(spelled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, shards, err := shardAll(numbered)
+	if err != nil || !bytes.Equal(first, wantFirst) || len(shards) != len(wantShards) {
+		t.Fatalf("Sharded of numbered docs: %d shards, want %d (%v)", len(shards), len(wantShards), err)
+	}
+	for i := range shards {
+		if shards[i].Name != wantShards[i].Name || !bytes.Equal(shards[i].Data, wantShards[i].Data) {
+			t.Errorf("shard %s differs from %s", shards[i].Name, wantShards[i].Name)
+		}
+	}
 }
