@@ -12,7 +12,7 @@ import (
 // once. os.Root opens every folder on a file's path for each file, so that reading the
 // 30,000 notes of content/notes took three opens and closes each.
 type folderFS struct {
-	root *os.Root
+	root  *os.Root
 	fs.FS // root.FS(), which answers everything but Open
 
 	mu      sync.Mutex
