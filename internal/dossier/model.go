@@ -49,8 +49,6 @@ type Article struct {
 	Events []*Event   // events citing the article, by date
 	Actors []*Counted // actors mentioned, most mentioned first
 	Topics []*Topic   // topics tagged by keyword or named by a note or event, by title
-
-	text *anchor.Text // the lines prepared for anchoring quotes
 }
 
 // Line is a line of a seed with its final kind and its annotations.

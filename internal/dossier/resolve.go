@@ -306,8 +306,7 @@ func (r *resolver) readSeeds(f *seedFiles) {
 			}
 		}
 		a.Seed = s
-		a.text = e.text // the line kinds set in a change no passage: blank lines stay blank
-		r.entries[a] = e
+		r.entries[a] = e // its text anchors quotes: the line kinds set in a change no passage
 	}
 	// The model's lines are many; they are made on all cores.
 	parallel.Each(len(r.d.Articles), func(i int) {
