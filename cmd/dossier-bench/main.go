@@ -122,8 +122,10 @@ func compare(args []string) error {
 	// Every run writes into a folder of its own, and the folders are removed only after
 	// the last run. Removing one run's tens of thousands of files just before the next
 	// made the next one slower, whoever it was: ext4 without a journal passes over every
-	// inode freed in the last 30 seconds or so when it makes a file (recently_deleted in
-	// fs/ext4/ialloc.c), which took 40% of a build's CPU time in perf on this machine.
+	// inode freed in the last minute (six while its inode table is not yet written back)
+	// when it makes a file (recently_deleted in fs/ext4/ialloc.c), which took 40% of a
+	// build's CPU time in perf on this machine. For the same reason the machine should
+	// not have removed many files in the minutes before the comparison starts.
 	var outs []string
 	defer func() {
 		for _, out := range outs {

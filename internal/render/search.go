@@ -43,7 +43,11 @@ func (r *Renderer) searchIndex(emit func(File) error) ([]string, error) {
 // searchDocs lists everything a reader can search: each line of article text, notes,
 // actors, topics and events. URLs are relative to the site's root.
 func (r *Renderer) searchDocs() []search.Doc {
-	var docs []search.Doc
+	n := len(r.d.Notes) + len(r.d.Actors) + len(r.d.Topics) + len(r.d.Events)
+	for _, a := range r.d.Articles {
+		n += len(a.Lines)
+	}
+	docs := make([]search.Doc, 0, n) // hundreds of thousands: grown by appending, copied a dozen times
 	for _, a := range r.d.Articles {
 		// The paragraphs share their article's title and URL; N numbers them (lineURL).
 		title, url := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L"
