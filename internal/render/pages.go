@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"dossier/internal/dossier"
@@ -76,12 +77,15 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
-	var b bytes.Buffer
-	size := 0
+	// The groups' markup is written into one builder and each group's is a part of the
+	// whole: a page's text is neither grown piecemeal nor copied per group.
+	var b strings.Builder
+	size := len(a.Notes) * 2048
 	for _, l := range a.Lines {
 		size += 2*len(l.Text) + 128 // markup and a few links a line
 	}
 	b.Grow(size)
+	var ends []int // of each group in b
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {
 			continue
@@ -95,8 +99,7 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 		}
 		if n := len(v.Groups); n == 0 || v.Groups[n-1].Kind != group {
 			if n > 0 {
-				v.Groups[n-1].HTML = template.HTML(b.String())
-				b.Reset()
+				ends = append(ends, b.Len())
 			}
 			v.Groups = append(v.Groups, Group{Kind: group})
 		}
@@ -104,8 +107,12 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 			return nil, err
 		}
 	}
-	if n := len(v.Groups); n > 0 {
-		v.Groups[n-1].HTML = template.HTML(b.String())
+	all, start := b.String(), 0
+	for i, end := range append(ends, b.Len()) {
+		if i < len(v.Groups) {
+			v.Groups[i].HTML = template.HTML(all[start:end])
+		}
+		start = end
 	}
 	for _, c := range a.Actors {
 		v.Actors = append(v.Actors, r.actorLink(c.Actor, c.Count, p.Root))
@@ -148,7 +155,7 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 // links to the line, its text, and the notes anchored in it (template "note"). The markup
 // is written here rather than in article.html because a page has hundreds of lines, and
 // executing a template for each cost four fifths of a large dossier's rendering.
-func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) error {
+func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) error {
 	n := itoa(l.N)
 	hasNotes := false
 	for _, an := range l.Anchors {
@@ -179,7 +186,12 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 			if err != nil {
 				return err
 			}
-			if err := r.execute(b, "article.html", "note", nv); err != nil {
+			nb := buffers.Get().(*bytes.Buffer)
+			err = r.execute(nb, "article.html", "note", nv)
+			b.Write(nb.Bytes())
+			nb.Reset()
+			buffers.Put(nb)
+			if err != nil {
 				return err
 			}
 		}
@@ -188,6 +200,10 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 	b.WriteString("</div>\n")
 	return nil
 }
+
+// buffers hold a note while it is written, so that a template that hands back midway
+// (Renderer.execute) leaves nothing behind.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // noteView returns the view of a note for pages at root. A note shows on its article's
 // page and on the page of each actor and topic it names, so its view is made once.
