@@ -461,24 +461,10 @@ func TestBOMAndCRLF(t *testing.T) {
 	}
 }
 
-// mustHostileDossier writes the dossier of testdata/hostile/site.txtar into a new folder.
-func mustHostileDossier(tb testing.TB) string {
-	tb.Helper()
-	archive, err := txtar.ParseFile("testdata/hostile/site.txtar")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	dir := tb.TempDir()
-	for _, f := range archive.Files {
-		testdossier.WriteFile(tb, filepath.Join(dir, f.Name), string(f.Data))
-	}
-	return dir
-}
-
 // TestHostileSite builds a dossier whose every text tries to put a script on a page, with
 // and without minifying, and checks each file of the site for anything that would run.
 func TestHostileSite(t *testing.T) {
-	src := mustHostileDossier(t)
+	src := testdossier.WriteArchive(t, "testdata/hostile/site.txtar")
 	for _, minify := range []bool{false, true} {
 		res := mustBuild(t, Config{Src: src, Minify: minify})
 		shown := false

@@ -3,11 +3,8 @@ package render
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	defaults "dossier"
 	"dossier/internal/content"
@@ -21,14 +18,7 @@ import (
 // templates alone, minified and not, and compares every file. Compiled alone, no page
 // may fall back to html/template: the default templates must compile.
 func TestCompiledSameAsTemplates(t *testing.T) {
-	archive, err := txtar.ParseFile("../build/testdata/hostile/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	hostile := t.TempDir()
-	for _, f := range archive.Files {
-		testdossier.WriteFile(t, filepath.Join(hostile, f.Name), string(f.Data))
-	}
+	hostile := testdossier.WriteArchive(t, "../build/testdata/hostile/site.txtar")
 	for name, dir := range map[string]string{
 		"shipped":   testdossier.Root(),
 		"synthetic": testdossier.Synthetic(t, 30),

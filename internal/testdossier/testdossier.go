@@ -33,6 +33,21 @@ func Write(tb testing.TB, archive string) string {
 	return dir
 }
 
+// WriteArchive writes the files of the txtar archive file into a new folder, alone (no
+// seeds are added), and returns the folder.
+func WriteArchive(tb testing.TB, file string) string {
+	tb.Helper()
+	archive, err := txtar.ParseFile(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dir := tb.TempDir()
+	for _, f := range archive.Files {
+		WriteFile(tb, filepath.Join(dir, f.Name), string(f.Data))
+	}
+	return dir
+}
+
 // CopyDir copies the folder from, with its subfolders, to to.
 func CopyDir(tb testing.TB, from, to string) {
 	tb.Helper()
