@@ -59,14 +59,13 @@ func Compile(set *template.Template, name string, funcs template.FuncMap) (*Prog
 }
 
 // Execute applies the program to data and writes the output to w. On ErrUnsupported
-// part of the output may have been written.
+// part of the output may have been written. A panic while executing, in a method of the
+// data or in reflection on a value this package did not foresee, is ErrUnsupported too:
+// html/template, run instead, reports it as it would.
 func (p *Program) Execute(w io.StringWriter, data any) (err error) {
 	s := &state{w: w}
 	defer func() {
 		if r := recover(); r != nil {
-			if r != errUnsupported {
-				panic(r)
-			}
 			err = ErrUnsupported
 		}
 	}()
@@ -388,7 +387,14 @@ func (f *field) eval(v reflect.Value) reflect.Value {
 		f.cache.Store(c)
 	}
 	if c.index != nil {
-		return v.FieldByIndex(c.index)
+		if len(c.index) == 1 {
+			return v.Field(c.index[0])
+		}
+		f, err := v.FieldByIndexErr(c.index)
+		if err != nil {
+			unsupported() // through a nil embedded pointer
+		}
+		return f
 	}
 	recv := v
 	if c.ptrRecv {

@@ -189,3 +189,22 @@ func FuzzSameAsHTMLTemplate(f *testing.F) {
 		}
 	})
 }
+
+type panicky struct{ *labels }
+
+func (panicky) Boom() string { panic("boom") }
+
+// TestPanicFallsBack: a method that panics, and a field reached through a nil embedded
+// pointer, hand the page back to html/template instead of crashing the build.
+func TestPanicFallsBack(t *testing.T) {
+	for name, src := range map[string]string{"method": `{{.Boom}}`, "embedded": `{{.Hello}}`} {
+		set := template.Must(template.New(name).Parse(src))
+		p, err := Compile(set, name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Execute(&strings.Builder{}, panicky{}); !errors.Is(err, ErrUnsupported) {
+			t.Errorf("%s: Execute gave %v, want ErrUnsupported", name, err)
+		}
+	}
+}
