@@ -1,8 +1,7 @@
 package content
 
 import (
-	"os"
-	"path/filepath"
+	"dossier/internal/testdossier"
 	"strings"
 	"testing"
 )
@@ -82,18 +81,5 @@ var frontMatterCases = []string{
 // contentFiles returns the shipped dossier's content files.
 func contentFiles(tb testing.TB) []string {
 	tb.Helper()
-	names, err := filepath.Glob("../../content/*/*.md")
-	if err != nil || len(names) == 0 {
-		tb.Fatalf("no content files: %v", err)
-	}
-	names = append(names, "../../content/dossier.md")
-	var out []string
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, string(data))
-	}
-	return out
+	return testdossier.Texts(tb, "content/*/*.md", "content/dossier.md")
 }

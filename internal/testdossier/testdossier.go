@@ -99,23 +99,32 @@ func Age(tb testing.TB, dir string) {
 	}
 }
 
+// Texts returns the contents of the repository's files that match patterns (globs
+// relative to Root), pattern by pattern, each pattern's files in name order.
+func Texts(tb testing.TB, patterns ...string) []string {
+	tb.Helper()
+	var texts []string
+	for _, pattern := range patterns {
+		names, err := filepath.Glob(filepath.Join(Root(), pattern))
+		if err != nil || len(names) == 0 {
+			tb.Fatalf("no %s in %s: %v", pattern, Root(), err)
+		}
+		for _, n := range names {
+			data, err := os.ReadFile(n)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	}
+	return texts
+}
+
 // Sentences returns the sentences of the repository's seeds, from which internal/benchgen
 // writes synthetic dossiers.
 func Sentences(tb testing.TB) []string {
 	tb.Helper()
-	seeds, err := filepath.Glob(filepath.Join(Root(), "seeds", "*.txt"))
-	if err != nil || len(seeds) == 0 {
-		tb.Fatalf("no seeds in %s: %v", Root(), err)
-	}
-	var texts []string
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	return benchgen.Sentences(texts...)
+	return benchgen.Sentences(Texts(tb, "seeds/*.txt")...)
 }
 
 // Synthetic writes a synthetic dossier of n articles (internal/benchgen) into a new
