@@ -187,7 +187,7 @@ func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) e
 				return err
 			}
 			nb := buffers.Get().(*bytes.Buffer)
-			err = r.execute(nb, "article.html", "note", nv)
+			err = r.execute(nb, noteFile, "note", nv)
 			b.Write(nb.Bytes())
 			nb.Reset()
 			buffers.Put(nb)

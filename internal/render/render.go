@@ -89,6 +89,9 @@ type Renderer struct {
 	topicLegend []string               // the colours' names
 }
 
+// noteFile is the page template whose set's "note" writeLine executes.
+const noteFile = "article.html"
+
 var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "404.html"}
 
 // New parses the templates. A missing or broken template is an error naming its file.
@@ -119,7 +122,11 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 			continue
 		}
 		r.pages[f] = t
-		r.progs[f] = compile(t, funcs, "base", "note")
+		names := []string{"base"}
+		if f == noteFile {
+			names = append(names, "note") // the note beside its line, which Go writes (writeLine)
+		}
+		r.progs[f] = compile(t, funcs, names...)
 		r.sizes[f] = new(atomic.Int64)
 	}
 	if len(errs) > 0 {
