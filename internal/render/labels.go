@@ -14,7 +14,7 @@ type Labels struct {
 	Gallery, Boilerplate, ArticleBy, Published, Publisher         string
 	Permalink, CitePassage                                        string
 	Network, NetworkPicture, TimelinePicture, OtherTopics         string
-	NetworkIntro, TimelineList, NetworkTable                      string
+	NetworkIntro, TimelineList, NetworkTable, NetworkShown        string
 	Search, SearchLabel, SearchTerm, SearchPlaceholder            string
 	SearchNoJS, SearchNoJSActors, SearchNoJSMid, SearchNoJSTopics string
 	ActorKinds                                                    map[string]string
@@ -44,7 +44,8 @@ var labels = map[string]*Labels{
 		Network: "Netzwerk", NetworkPicture: "Netz der Akteure", TimelinePicture: "Zeitleiste der Ereignisse", OtherTopics: "weitere Themen",
 		NetworkIntro: "Akteure als Knoten, nach Zahl der Erwähnungen gewichtet; eine Linie verbindet zwei Akteure, die im selben Absatz genannt werden, umso kräftiger, je öfter.",
 		TimelineList: "Alle Ereignisse nach Jahren", NetworkTable: "Die Verbindungen als Tabelle",
-		Search: "Suche", SearchLabel: "Dossier durchsuchen", SearchTerm: "Suchbegriff", SearchPlaceholder: "Suchen",
+		NetworkShown: "Das Bild zeigt die %d meistgenannten der %d Akteure; die Tabelle nennt alle.",
+		Search:       "Suche", SearchLabel: "Dossier durchsuchen", SearchTerm: "Suchbegriff", SearchPlaceholder: "Suchen",
 		SearchNoJS: "Die Suche braucht JavaScript. Ohne JavaScript finden Sie Personen, Staaten und Organisationen im", SearchNoJSActors: "Verzeichnis der Akteure",
 		SearchNoJSMid: "und die Themen des Dossiers in der", SearchNoJSTopics: "Übersicht der Themen",
 		ActorKinds: map[string]string{"person": "Personen", "state": "Staaten", "organisation": "Organisationen", "media": "Medien"},
@@ -71,7 +72,8 @@ var labels = map[string]*Labels{
 		Network: "Network", NetworkPicture: "Network of actors", TimelinePicture: "Timeline of events", OtherTopics: "other topics",
 		NetworkIntro: "Actors as nodes, sized by mentions; a line joins two actors named in the same paragraph, stronger the more often.",
 		TimelineList: "All events by year", NetworkTable: "The connections as a table",
-		Search: "Search", SearchLabel: "Search the dossier", SearchTerm: "Search term", SearchPlaceholder: "Search",
+		NetworkShown: "The picture shows the %d most often named of %d actors; the table lists them all.",
+		Search:       "Search", SearchLabel: "Search the dossier", SearchTerm: "Search term", SearchPlaceholder: "Search",
 		SearchNoJS: "Search needs JavaScript. Without it, find people, states and organisations in the", SearchNoJSActors: "index of actors",
 		SearchNoJSMid: "and the dossier's themes in the", SearchNoJSTopics: "list of topics",
 		ActorKinds: map[string]string{"person": "People", "state": "States", "organisation": "Organisations", "media": "Media"},
