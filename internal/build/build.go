@@ -5,6 +5,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -121,7 +122,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	var mu sync.Mutex
 	emit := func(f render.File) error {
 		mu.Lock()
-		res.Files = append(res.Files, site.File{Path: f.Path, Data: f.Data})
+		res.Files = append(res.Files, site.File{Path: f.Path, Data: bytes.Clone(f.Data)}) // Render reuses it
 		mu.Unlock()
 		return nil
 	}

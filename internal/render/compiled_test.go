@@ -62,7 +62,7 @@ func renderAll(t *testing.T, d *dossier.Dossier, cfg Config, mode execMode) map[
 	_, err = r.Render(context.Background(), func(f File) error {
 		mu.Lock()
 		defer mu.Unlock()
-		files[f.Path] = f.Data
+		files[f.Path] = bytes.Clone(f.Data) // Render reuses it
 		return nil
 	})
 	if err != nil {

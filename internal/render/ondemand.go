@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"sync"
@@ -60,10 +61,11 @@ func (s *OnDemand) File(path string) ([]byte, error) {
 		return data, nil
 	}
 	// Two requests for one page may both render it; they make the same bytes.
-	data, err := s.r.page(j)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := s.r.page(j, &buf); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	data = buf.Bytes()
 	s.mu.Lock()
 	s.pages[path] = data
 	s.mu.Unlock()

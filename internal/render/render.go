@@ -82,8 +82,9 @@ type Renderer struct {
 	sizes map[string]*atomic.Int64                // by file, of the last page made
 	md    map[string]*markdown.Renderer           // by root
 
-	notes     sync.Map // noteKey → NoteView, made once per build
-	lineLabel string   // "Zeile", escaped, for the link of each line's number
+	notes     sync.Map  // noteKey → NoteView, made once per build
+	bufs      sync.Pool // *bytes.Buffer of pages emitted, for the next pages
+	lineLabel string    // "Zeile", escaped, for the link of each line's number
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
@@ -173,7 +174,8 @@ type job struct {
 
 // Render renders every page, in parallel on all cores, and hands each file to emit as
 // soon as it is made, so that a caller can write it and let it go; emit is called from
-// several goroutines at once. The files' content does not depend on their order. It
+// several goroutines at once, and must not keep a file's Data after it returns: the
+// buffer of a page is reused for the next. The files' content does not depend on their order. It
 // returns the paths of the files, sorted.
 func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string, error) {
 	jobs := r.jobs()
@@ -198,9 +200,17 @@ func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string,
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			data, err := r.page(j)
+			buf, _ := r.bufs.Get().(*bytes.Buffer)
+			if buf == nil {
+				buf = new(bytes.Buffer)
+			}
+			buf.Reset()
+			err := r.page(j, buf)
 			if err == nil {
-				err = emit(File{j.path, data})
+				err = emit(File{j.path, buf.Bytes()})
+			}
+			if buf.Cap() <= maxReused {
+				r.bufs.Put(buf) // emit has let the bytes go
 			}
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.path, err)
@@ -278,23 +288,27 @@ func (r *Renderer) jobs() []job {
 	return jobs
 }
 
-func (r *Renderer) page(j job) ([]byte, error) {
+func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 	p := r.basePage(j.path)
 	view, err := j.view(p)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// Pages of a kind are of similar size: starting from the last one's saves growing
 	// the buffer a dozen times.
 	size := r.sizes[j.tmpl]
-	var buf bytes.Buffer
 	buf.Grow(int(size.Load()) + 512)
-	if err := r.execute(&buf, j.tmpl, "base", view); err != nil {
-		return nil, err
+	n := buf.Len()
+	if err := r.execute(buf, j.tmpl, "base", view); err != nil {
+		return err
 	}
-	size.Store(int64(buf.Len()))
-	return buf.Bytes(), nil
+	size.Store(int64(buf.Len() - n))
+	return nil
 }
+
+// maxReused is the largest page buffer kept for another page: the few pages that list a
+// large dossier whole (the home page, the timeline) are not worth holding.
+const maxReused = 256 << 10
 
 // compile compiles the templates names of a page's template set that it defines. A
 // template that does not compile is left to html/template, which also reports its
