@@ -325,11 +325,36 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	for _, al := range a.Aliases {
 		v.Aliases = append(v.Aliases, al.ID)
 	}
-	v.Mentions = r.articleLines(p.Root, len(a.Mentions), func(i int) (*dossier.Article, int, string) {
-		m := a.Mentions[i]
-		text := m.Article.Lines[m.Line-1].Text
-		before, after := sentenceAround(text, m.Start, m.End)
-		return m.Article, m.Line, html.EscapeString(before) + "<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>" + html.EscapeString(after)
+	// A sentence that names the actor twice is listed once, both names in bold.
+	var sentences [][]dossier.Mention
+	for i, m := range a.Mentions {
+		if n := len(sentences); n > 0 {
+			prev := a.Mentions[i-1]
+			if prev.Article == m.Article && prev.Line == m.Line && m.Start >= prev.End {
+				text := m.Article.Lines[m.Line-1].Text
+				if s, _ := sentenceBounds(text, m.Start, m.End); s <= prev.Start {
+					sentences[n-1] = append(sentences[n-1], m)
+					continue
+				}
+			}
+		}
+		sentences = append(sentences, a.Mentions[i:i+1:i+1])
+	}
+	v.Mentions = r.articleLines(p.Root, len(sentences), func(i int) (*dossier.Article, int, string) {
+		ms := sentences[i]
+		first, last := ms[0], ms[len(ms)-1]
+		text := first.Article.Lines[first.Line-1].Text
+		before, after := sentenceAround(text, first.Start, last.End)
+		var b strings.Builder
+		b.WriteString(html.EscapeString(before))
+		for j, m := range ms {
+			if j > 0 {
+				b.WriteString(html.EscapeString(text[ms[j-1].End:m.Start]))
+			}
+			b.WriteString("<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>")
+		}
+		b.WriteString(html.EscapeString(after))
+		return first.Article, first.Line, b.String()
 	})
 	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
 		return nil, err
@@ -398,30 +423,35 @@ func (r *Renderer) notFound(p Page) (any, error) {
 // sentenceAround returns the text of the sentence around text[start:end], before and
 // after it, clipped to a readable length.
 func sentenceAround(text string, start, end int) (before, after string) {
-	// A full stop after a digit is an ordinal ("zum 70. Jahrestag"), not a sentence's end.
-	ends := func(i int) bool {
-		return strings.ContainsRune(".!?", rune(text[i])) && !(text[i] == '.' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9')
-	}
-	s := 0
-	for i := start - 1; i > 0; i-- {
-		if text[i] == ' ' && ends(i-1) {
-			s = i + 1
-			break
-		}
-	}
-	e := len(text)
-	for i := end; i < len(text); i++ {
-		if ends(i) && (i+1 == len(text) || text[i+1] == ' ') {
-			e = i + 1
-			break
-		}
-	}
+	s, e := sentenceBounds(text, start, end)
 	before, after = text[s:start], text[end:e]
 	if n := utf8.RuneCountInString(before); n > 160 {
 		r := []rune(before)
 		before = "…" + string(r[n-150:])
 	}
 	return before, clip(after, 200)
+}
+
+// sentenceBounds returns the byte offsets of the sentence of text around text[start:end].
+func sentenceBounds(text string, start, end int) (s, e int) {
+	// A full stop after a digit is an ordinal ("zum 70. Jahrestag"), not a sentence's end.
+	ends := func(i int) bool {
+		return strings.ContainsRune(".!?", rune(text[i])) && !(text[i] == '.' && i > 0 && text[i-1] >= '0' && text[i-1] <= '9')
+	}
+	for i := start - 1; i > 0; i-- {
+		if text[i] == ' ' && ends(i-1) {
+			s = i + 1
+			break
+		}
+	}
+	e = len(text)
+	for i := end; i < len(text); i++ {
+		if ends(i) && (i+1 == len(text) || text[i+1] == ' ') {
+			e = i + 1
+			break
+		}
+	}
+	return s, e
 }
 
 func clip(s string, n int) string {
