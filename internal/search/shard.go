@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -34,8 +35,9 @@ const (
 // package documentation): it hands each shard, which search.js loads when a query needs
 // it, to emit as soon as it is made, and returns the first file, which sets
 // window.DOSSIER_SEARCH and holds the terms. Docs keep the order given, as in Index. The
-// shards of a large site are a hundred megabytes: made one at a time, they are never in
-// memory together.
+// shards of a large site are a hundred megabytes: made one at a time in one buffer, they
+// are never in memory together; emit must therefore not keep a shard's Data after it
+// returns.
 func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	ix, err := analyse(docs)
 	if err != nil {
@@ -62,18 +64,19 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 
 	// Postings: consecutive terms, so that the completions of a word, which share its
 	// beginning, are mostly in one shard.
-	var b []byte
+	b := make([]byte, 0, postShardSize*2)
+	open := false
 	flush := func() error {
 		b = append(b, "]);\n"...)
 		err := emit(ShardFile{"p" + strconv.Itoa(len(meta.PShards)-1) + ".js", b})
-		b = nil
+		b, open = b[:0], false
 		return err
 	}
 	for t, ps := range ix.post {
 		meta.DF[t] = len(ps)
-		if b == nil {
+		if !open {
 			meta.PShards = append(meta.PShards, t)
-			b = append(make([]byte, 0, postShardSize*2), shardStart("p", len(meta.PShards)-1)...)
+			b, open = append(b, shardStart("p", len(meta.PShards)-1)...), true
 		} else {
 			b = append(b, ',')
 		}
@@ -85,7 +88,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 			}
 		}
 	}
-	if b != nil {
+	if open {
 		if err := flush(); err != nil {
 			return nil, err
 		}
@@ -94,7 +97,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	// Documents: each run of one kind cut into shards of the same number of documents.
 	from, n := 0, 0
 	for r, run := range meta.Runs {
-		per, err := docShards(docs[from:from+run[1]], n, func(f ShardFile) error {
+		per, err := docShards(docs[from:from+run[1]], n, b, func(f ShardFile) error {
 			n++
 			return emit(f)
 		})
@@ -142,8 +145,8 @@ func appendPostingString(b []byte, ps postings) []byte {
 
 // docShards cuts run, documents of one kind, into shards of the same number of documents,
 // about docShardBytes each, named d<n>, d<n+1> and on, and hands each to emit; it returns
-// the number of documents of a shard.
-func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error) {
+// the number of documents of a shard. Each shard is made in buf, grown as needed.
+func docShards(run []Doc, n int, buf []byte, emit func(ShardFile) error) (per int, err error) {
 	cuts := make([]docCut, len(run))
 	total := 0
 	for i := range run {
@@ -160,14 +163,15 @@ func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error
 		for i := from; i < to; i++ {
 			size += cuts[i].size(&run[i])
 		}
-		b := append(make([]byte, 0, size), shardStart("d", n)...)
+		b := append(slices.Grow(buf[:0], size), shardStart("d", n)...)
 		for i := from; i < to; i++ {
 			if i > from {
 				b = append(b, ',')
 			}
 			b = appendDoc(b, &run[i], cuts[i])
 		}
-		if err := emit(ShardFile{"d" + strconv.Itoa(n) + ".js", append(b, "]);\n"...)}); err != nil {
+		buf = append(b, "]);\n"...)
+		if err := emit(ShardFile{"d" + strconv.Itoa(n) + ".js", buf}); err != nil {
 			return 0, err
 		}
 		n++

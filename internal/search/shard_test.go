@@ -208,7 +208,7 @@ func TestPostingString(t *testing.T) {
 // emitted.
 func shardAll(docs []Doc) (first []byte, shards []ShardFile, err error) {
 	first, err = Sharded(docs, func(s ShardFile) error {
-		shards = append(shards, s)
+		shards = append(shards, ShardFile{s.Name, bytes.Clone(s.Data)}) // Sharded reuses it
 		return nil
 	})
 	return first, shards, err
