@@ -208,6 +208,73 @@ func TestSidenotes(t *testing.T) {
 	}
 }
 
+// TestSidenotesCloseUp checks that on a wide screen a note longer than its line does not
+// push the next line down, that no note overlaps another or sits above its line, and that
+// the notes end before what follows the text; and that a phone keeps them in the text.
+func TestSidenotesCloseUp(t *testing.T) {
+	dir := mustSite(t)
+	root := mustServe(t, dir, "/dossier/")
+	type layout struct {
+		Sidenotes bool
+		Gaps      []float64 // from each line with notes to the next line
+		Overlaps  []string
+		Above     []string
+		PastText  float64 // how far the last note reaches past the text's section
+		Notes     int
+	}
+	const measure = `(() => {
+		const r = {Sidenotes: document.documentElement.classList.contains("sidenotes"), Gaps: [], Overlaps: [], Above: [], PastText: 0, Notes: 0};
+		let prev = null;
+		for (const line of document.querySelectorAll(".line.has-notes")) {
+			const next = line.nextElementSibling;
+			if (next) r.Gaps.push(next.getBoundingClientRect().top - line.querySelector(".text").getBoundingClientRect().bottom);
+			for (const n of line.querySelectorAll(".note")) {
+				const b = n.getBoundingClientRect();
+				r.Notes++;
+				if (b.top < line.getBoundingClientRect().top - 1) r.Above.push(n.id);
+				if (prev && b.top < prev.bottom - 1) r.Overlaps.push(n.id);
+				prev = b;
+				r.PastText = Math.max(r.PastText, b.bottom - line.closest("section.seed").getBoundingClientRect().bottom);
+			}
+		}
+		return r;
+	})()`
+	for _, a := range []string{"berliner-morgenpost-2023-09-13", "frankfurter-rundschau-2024-06-19"} {
+		for _, tc := range []struct {
+			width, height int64
+			side          bool
+		}{{1280, 900, true}, {390, 844, false}} {
+			ctx := mustBrowser(t)
+			errs := consoleErrors(ctx)
+			err := chromedp.Do(ctx, chromedp.EmulateViewport(tc.width, tc.height), chromedp.Navigate(root+"articles/"+a+".html"))
+			l, err2 := chromedp.Run(ctx, chromedp.Evaluate[layout](measure))
+			if err = errors.Join(err, err2); err != nil {
+				t.Fatalf("%s at %d px: %v", a, tc.width, err)
+			}
+			if l.Notes == 0 || l.Sidenotes != tc.side {
+				t.Fatalf("%s at %d px: %d notes, side notes laid out %v, want %v", a, tc.width, l.Notes, l.Sidenotes, tc.side)
+			}
+			if e := errs(); len(e) > 0 {
+				t.Errorf("%s at %d px: script errors %q", a, tc.width, e)
+			}
+			if !tc.side {
+				continue
+			}
+			for i, g := range l.Gaps {
+				if g > 40 {
+					t.Errorf("%s at %d px: %.0f px of white between the %d. line with notes and the next; a note stretches its line", a, tc.width, g, i+1)
+				}
+			}
+			if len(l.Overlaps) > 0 || len(l.Above) > 0 {
+				t.Errorf("%s at %d px: notes overlapping the one before %q, above their line %q", a, tc.width, l.Overlaps, l.Above)
+			}
+			if l.PastText > 0 {
+				t.Errorf("%s at %d px: the last note reaches %.0f px past the text, over what follows", a, tc.width, l.PastText)
+			}
+		}
+	}
+}
+
 // TestReadableWithoutJavaScript opens pages with and without scripts and checks that
 // their main text is all there without.
 func TestReadableWithoutJavaScript(t *testing.T) {

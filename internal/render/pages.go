@@ -71,6 +71,7 @@ func (r *Renderer) articles(p Page) (any, error) {
 func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	p.Title = a.Title
 	p.Description = strings.TrimSpace(strings.Join([]string{a.Publisher, a.Author}, " · "))
+	p.Sidenotes = len(a.Notes) > 0
 	intro, err := r.markdown(a.Body, p.Root)
 	if err != nil {
 		return nil, err

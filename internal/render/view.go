@@ -19,6 +19,7 @@ type Page struct {
 	Canonical   string // absolute URL, when the site has a base URL
 	Feed        string // the Atom feed
 	SearchPage  bool   // the search page loads the index at once; others when asked
+	Sidenotes   bool   // an article with notes loads static/notes.js, which lays them out
 	Nav         []NavItem
 	L           *Labels
 	CSS         string
