@@ -52,3 +52,47 @@ func TestFeedNewestOnly(t *testing.T) {
 		t.Errorf("the feed's oldest entry is of %s, but the 200 newest reach back only to %s", oldest, cut)
 	}
 }
+
+// TestHomeListsNewestArticles checks that the home page of a dossier with more articles
+// than it lists shows the newest, newest first, and links to the list of all of them.
+func TestHomeListsNewestArticles(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "dossier")
+	if _, err := benchgen.Write(src, 20, testdossier.Sentences(t)); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(context.Background(), Config{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	links := regexp.MustCompile(`<li><a href="articles/([a-z0-9-]+)\.html">`)
+	section := func(page, id string) string {
+		_, after, _ := strings.Cut(page, `id="`+id+`"`)
+		before, _, _ := strings.Cut(after, "</section>")
+		return before
+	}
+	home := section(files["index.html"], "h-articles")
+	var got []string
+	for _, m := range links.FindAllStringSubmatch(home, -1) {
+		got = append(got, m[1])
+	}
+	var want []string
+	all := res.Dossier.Articles // oldest first
+	for i := len(all) - 1; i >= len(all)-12; i-- {
+		want = append(want, all[i].ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("home page lists articles %q, want the 12 newest, newest first: %q", got, want)
+	}
+	if !strings.Contains(home, "Neueste Artikel") || !strings.Contains(home, `<a href="articles/index.html">Alle Artikel</a>`) {
+		t.Errorf("home page's articles are not headed as the newest, or do not link to all:\n%s", home)
+	}
+	for _, a := range all {
+		if !strings.Contains(files["articles/index.html"], "/"+a.ID+".html") {
+			t.Errorf("articles/index.html does not list %s", a.ID)
+		}
+	}
+}

@@ -9,6 +9,7 @@ type Labels struct {
 	Source, Original, Seed, Line, LineShort, Lines                string
 	Passages, Profile, Overview, Aliases, Role                    string
 	LatestEvents, MainActors, AllEvents, AllActors, AllTopics     string
+	LatestArticles, AllArticles                                   string
 	NoMentions, NoEvents, NoNotes, Times, NotesCount              string
 	NotFound, NotFoundText, BackToNote, Cited, GoToEvent          string
 	Gallery, Boilerplate, ArticleBy, Published, Publisher         string
@@ -34,6 +35,7 @@ var labels = map[string]*Labels{
 		Passages: "Textstellen", Profile: "Profil", Overview: "Überblick", Aliases: "Auch", Role: "Rolle",
 		LatestEvents: "Neueste Ereignisse", MainActors: "Wichtige Akteure", AllEvents: "Alle Ereignisse in der Chronik",
 		AllActors: "Alle Akteure", AllTopics: "Alle Themen",
+		LatestArticles: "Neueste Artikel", AllArticles: "Alle Artikel",
 		NoMentions: "In den Artikeln nicht namentlich erwähnt.", NoEvents: "Keine Ereignisse.", NoNotes: "Keine Anmerkungen.",
 		Times: "×", NotesCount: "Anmerkungen",
 		NotFound: "Seite nicht gefunden", NotFoundText: "Diese Seite gibt es nicht (mehr). Vielleicht hilft einer dieser Einstiege:",
@@ -62,6 +64,7 @@ var labels = map[string]*Labels{
 		Passages: "Passages", Profile: "Profile", Overview: "Overview", Aliases: "Also", Role: "Role",
 		LatestEvents: "Latest events", MainActors: "Main actors", AllEvents: "All events in the timeline",
 		AllActors: "All actors", AllTopics: "All topics",
+		LatestArticles: "Latest articles", AllArticles: "All articles",
 		NoMentions: "Not mentioned by name in the articles.", NoEvents: "No events.", NoNotes: "No notes.",
 		Times: "×", NotesCount: "notes",
 		NotFound: "Page not found", NotFoundText: "This page does not exist (any more). Try one of these:",

@@ -24,7 +24,12 @@ func (r *Renderer) home(p Page) (any, error) {
 	}
 	v := HomePage{Page: p, Subtitle: d.Site.Subtitle, Intro: intro,
 		TimelineURL: p.Root + timelinePath, ActorsURL: p.Root + actorsPath, TopicsURL: p.Root + topicsPath}
-	v.Articles = r.articleItems(p.Root)
+	v.Articles, v.ArticlesHead = r.articleItems(p.Root), r.l.Articles
+	if n := len(v.Articles); n > homeArticles {
+		v.Articles = v.Articles[n-homeArticles:]
+		slices.Reverse(v.Articles)
+		v.ArticlesHead, v.ArticlesURL = r.l.LatestArticles, p.Root+articlesPath
+	}
 	// The main actors are those most often named.
 	ranked := slices.Clone(d.Actors)
 	slices.SortStableFunc(ranked, func(a, b *dossier.Actor) int { return len(b.Mentions) - len(a.Mentions) })
@@ -39,6 +44,10 @@ func (r *Renderer) home(p Page) (any, error) {
 	v.Topics = r.topicLinks(p.Root)
 	return v, nil
 }
+
+// homeArticles is the number of articles the home page lists before it lists only the
+// newest and links to the list of all: a long-kept dossier has thousands.
+const homeArticles = 12
 
 func (r *Renderer) articleItems(root string) []ArticleItem {
 	var out []ArticleItem

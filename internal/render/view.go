@@ -107,7 +107,9 @@ type HomePage struct {
 	Page
 	Subtitle     string
 	Intro        template.HTML
-	Articles     []ArticleItem
+	Articles     []ArticleItem // all, or the newest homeArticles, newest first
+	ArticlesHead string        // "Artikel", or "Neueste Artikel" when not all are listed
+	ArticlesURL  string        // the list of all articles, when not all are listed here
 	MainActors   []CountLink
 	LatestEvents []EventView
 	Topics       []CountLink
