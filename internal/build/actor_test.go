@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"regexp"
 	"slices"
 	"testing"
@@ -37,19 +36,7 @@ Niemand sonst war da.
 
 Am Ende reiste Wladimir Putin ab.
 `)
-	res, err := Run(context.Background(), Config{Src: src})
-	if err != nil {
-		for _, p := range res.Problems {
-			t.Log(p)
-		}
-		t.Fatal(err)
-	}
-	var page string
-	for _, f := range res.Files {
-		if f.Path == "actors/wladimir-putin.html" {
-			page = string(f.Data)
-		}
-	}
+	page := mustFile(t, mustBuild(t, Config{Src: src}), "actors/wladimir-putin.html")
 	var items []string
 	for _, m := range regexp.MustCompile(`<li><a class="ln" href="[^"]*">Z\. \d+</a> (.*?)</li>`).FindAllStringSubmatch(page, -1) {
 		items = append(items, m[1])

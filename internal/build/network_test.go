@@ -1,7 +1,6 @@
 package build
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -29,19 +28,7 @@ func TestNetworkShowsMostNamed(t *testing.T) {
 	archive.WriteString("-- seeds/a.txt --\n" + seed.String())
 	src := testdossier.Write(t, archive.String())
 
-	res, err := Run(context.Background(), Config{Src: src})
-	if err != nil {
-		for _, p := range res.Problems {
-			t.Log(p)
-		}
-		t.Fatal(err)
-	}
-	var page string
-	for _, f := range res.Files {
-		if f.Path == "network/index.html" {
-			page = string(f.Data)
-		}
-	}
+	page := mustFile(t, mustBuild(t, Config{Src: src}), "network/index.html")
 	wide, narrow, ok := strings.Cut(page, `<div class="narrow">`)
 	if !ok {
 		t.Fatalf("network page without a narrow picture:\n%s", page)

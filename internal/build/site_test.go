@@ -32,6 +32,18 @@ func mustBuild(tb testing.TB, cfg Config) *Result {
 	return res
 }
 
+// mustFile returns the file at path of a build kept in memory.
+func mustFile(tb testing.TB, res *Result, path string) string {
+	tb.Helper()
+	for _, f := range res.Files {
+		if f.Path == path {
+			return string(f.Data)
+		}
+	}
+	tb.Fatalf("the build wrote no %s", path)
+	return ""
+}
+
 func mustBuildRepo(tb testing.TB) (string, *Result) {
 	tb.Helper()
 	out := filepath.Join(tb.TempDir(), "public")
