@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"sync"
 
 	"dossier/internal/dossier"
 	"dossier/internal/search"
@@ -30,8 +31,11 @@ func (r *Renderer) searchIndex(emit func(File) error) ([]string, error) {
 		return []string{searchIndexPath}, emit(File{searchIndexPath, index})
 	}
 	var paths []string
+	var mu sync.Mutex
 	first, err := search.Sharded(docs, func(s search.ShardFile) error {
+		mu.Lock()
 		paths = append(paths, searchShardDir+s.Name)
+		mu.Unlock()
 		return emit(File{searchShardDir + s.Name, s.Data})
 	})
 	if err != nil {

@@ -32,6 +32,11 @@ func analyse(docs []Doc) (*analysed, error) {
 	if err != nil {
 		return nil, err
 	}
+	return analyseKinds(docs, kindNum), nil
+}
+
+// analyseKinds returns the terms and postings of docs, whose kinds' numbers kindsOf gave.
+func analyseKinds(docs []Doc, kindNum []int) *analysed {
 	v := newVocabulary()
 	toks, ends := v.read(docs)
 	v.derive()
@@ -46,7 +51,7 @@ func analyse(docs []Doc) (*analysed, error) {
 	for i, t := range order {
 		ix.terms[i], ix.post[i] = v.terms[t], post[t]
 	}
-	return ix, nil
+	return ix
 }
 
 // kindsOf returns the kind number of each doc, or the errors of the docs that are not

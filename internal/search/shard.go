@@ -35,11 +35,12 @@ const (
 // package documentation): it hands each shard, which search.js loads when a query needs
 // it, to emit as soon as it is made, and returns the first file, which sets
 // window.DOSSIER_SEARCH and holds the terms. Docs keep the order given, as in Index. The
-// shards of a large site are a hundred megabytes: made one at a time in one buffer, they
+// shards of a large site are a hundred megabytes: made one at a time in two buffers, they
 // are never in memory together; emit must therefore not keep a shard's Data after it
-// returns.
+// returns. The document shards need nothing of the analysis and are made beside it, so
+// that emit is called from two goroutines at once.
 func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
-	ix, err := analyse(docs)
+	kindNum, err := kindsOf(docs)
 	if err != nil {
 		return nil, err
 	}
@@ -52,18 +53,41 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 		Terms   []string `json:"terms"`
 		DF      []int    `json:"df"`
 		PShards []int    `json:"pshards"`
-	}{V: 3, Kinds: kinds[:], Stop: strings.Fields(stopList), N: len(docs), Terms: ix.terms}
-	for _, k := range ix.kind {
+	}{V: 3, Kinds: kinds[:], Stop: strings.Fields(stopList), N: len(docs)}
+	for _, k := range kindNum {
 		if n := len(meta.Runs); n > 0 && meta.Runs[n-1][0] == k {
 			meta.Runs[n-1][1]++
 		} else {
 			meta.Runs = append(meta.Runs, [3]int{k, 1, 0})
 		}
 	}
-	meta.DF = make([]int, len(ix.terms))
+
+	// Documents: each run of one kind cut into shards of the same number of documents.
+	docsDone := make(chan error, 1)
+	go func() {
+		from, n := 0, 0
+		var buf []byte
+		for r, run := range meta.Runs {
+			per, err := docShards(docs[from:from+run[1]], n, buf, func(f ShardFile) error {
+				n++
+				buf = f.Data
+				return emit(f)
+			})
+			if err != nil {
+				docsDone <- err
+				return
+			}
+			meta.Runs[r][2] = per
+			from += run[1]
+		}
+		docsDone <- nil
+	}()
 
 	// Postings: consecutive terms, so that the completions of a word, which share its
 	// beginning, are mostly in one shard.
+	ix := analyseKinds(docs, kindNum)
+	meta.Terms = ix.terms
+	meta.DF = make([]int, len(ix.terms))
 	b := make([]byte, 0, postShardSize*2)
 	open := false
 	flush := func() error {
@@ -83,29 +107,19 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 		b = appendPostingString(b, ps)
 		ix.post[t] = nil // written: the postings are the largest part of the analysis
 		if len(b) >= postShardSize {
-			if err := flush(); err != nil {
-				return nil, err
+			if err = flush(); err != nil {
+				break
 			}
 		}
 	}
-	if open {
-		if err := flush(); err != nil {
-			return nil, err
-		}
+	if err == nil && open {
+		err = flush()
 	}
-
-	// Documents: each run of one kind cut into shards of the same number of documents.
-	from, n := 0, 0
-	for r, run := range meta.Runs {
-		per, err := docShards(docs[from:from+run[1]], n, b, func(f ShardFile) error {
-			n++
-			return emit(f)
-		})
-		if err != nil {
-			return nil, err
-		}
-		meta.Runs[r][2] = per
-		from += run[1]
+	if errDocs := <-docsDone; err == nil {
+		err = errDocs
+	}
+	if err != nil {
+		return nil, err
 	}
 
 	js, err := json.Marshal(meta)

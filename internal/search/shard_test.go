@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"dossier/internal/benchgen"
@@ -207,10 +209,15 @@ func TestPostingString(t *testing.T) {
 // shardAll returns the first file and the shards of Sharded, the shards in the order
 // emitted.
 func shardAll(docs []Doc) (first []byte, shards []ShardFile, err error) {
+	var mu sync.Mutex
 	first, err = Sharded(docs, func(s ShardFile) error {
+		mu.Lock()
+		defer mu.Unlock()
 		shards = append(shards, ShardFile{s.Name, bytes.Clone(s.Data)}) // Sharded reuses it
 		return nil
 	})
+	// Documents and postings come from two goroutines: in the order of their names.
+	slices.SortFunc(shards, func(a, b ShardFile) int { return strings.Compare(a.Name, b.Name) })
 	return first, shards, err
 }
 
