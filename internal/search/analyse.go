@@ -210,7 +210,7 @@ func (v *vocabulary) derive() {
 // postings returns the postings of each term, by term number, from the tokens of the
 // documents that read returned.
 func (v *vocabulary) postings(toks []uint32, ends []int) [][]uint32 {
-	post := make([][]uint32, len(v.terms))
+	post := v.room(toks, ends)
 	// The weight of each term in the document at hand, as in a posting, with present
 	// set once the document has the term; and the terms that have it set.
 	const present = 1 << weightBits
@@ -249,6 +249,58 @@ func (v *vocabulary) postings(toks []uint32, ends []int) [][]uint32 {
 		}
 		seen = seen[:0]
 		from = end
+	}
+	return post
+}
+
+// room returns an empty slice for the postings of each term, all in one array, each with
+// room for as many postings as documents have a word of the term (a document with two
+// words of one term, "Russland" and "Russlands", is counted twice). Grown by appending,
+// the postings of a large site took twice their size and as much again in garbage.
+func (v *vocabulary) room(toks []uint32, ends []int) [][]uint32 {
+	wordDocs, wordLast := make([]int32, len(v.words)), make([]int32, len(v.words))
+	pairDocs, pairLast := make([]int32, len(v.terms)), make([]int32, len(v.terms))
+	from := 0
+	for doc, end := range ends {
+		d := int32(doc + 1) // 1 + the document, so that 0 is none
+		for _, tok := range toks[from:end] {
+			id := tok & tokID
+			if tok&tokPair != 0 {
+				if pairLast[id] != d {
+					pairLast[id] = d
+					pairDocs[id]++
+				}
+			} else if wordLast[id] != d {
+				wordLast[id] = d
+				wordDocs[id]++
+			}
+		}
+		from = end
+	}
+	room := make([]int, len(v.terms))
+	for t, n := range pairDocs {
+		room[t] = int(n)
+	}
+	for i, w := range v.words {
+		if w.term < 0 {
+			continue
+		}
+		room[w.term] += int(wordDocs[i])
+		for _, t := range w.derived {
+			room[t] += int(wordDocs[i])
+		}
+	}
+	total := 0
+	for t := range room {
+		room[t] = min(room[t], len(ends))
+		total += room[t]
+	}
+	all := make([]uint32, total)
+	post := make([][]uint32, len(v.terms))
+	off := 0
+	for t, n := range room {
+		post[t] = all[off : off : off+n]
+		off += n
 	}
 	return post
 }
