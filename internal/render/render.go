@@ -82,9 +82,11 @@ type Renderer struct {
 	sizes map[string]*atomic.Int64                // by file, of the last page made
 	md    map[string]*markdown.Renderer           // by root
 
-	notes     sync.Map  // noteKey → NoteView, made once per build
-	bufs      sync.Pool // *bytes.Buffer of pages emitted, for the next pages
-	lineLabel string    // "Zeile", escaped, for the link of each line's number
+	notes sync.Map  // noteKey → NoteView, made once per build
+	bufs  sync.Pool // *bytes.Buffer of pages emitted, for the next pages
+
+	articleShare atomic.Int64 // of its lines' and notes' estimated markup the last article took, in ‰
+	lineLabel    string       // "Zeile", escaped, for the link of each line's number
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
@@ -102,6 +104,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		l = labels["de"]
 	}
 	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, sizes: map[string]*atomic.Int64{}, md: map[string]*markdown.Renderer{}}
+	r.articleShare.Store(1000)
 	funcs := template.FuncMap{
 		"date": func(d date.Date) string {
 			if l.Lang == "en" {
