@@ -13,7 +13,8 @@
   'use strict';
 
   var GAP = 12; // px between the notes of two lines
-  var wide = window.matchMedia('(min-width: 68.0625rem)'); // style.css's side column
+  var WIDE = '(min-width: 68.0625rem)'; // style.css's side column
+  var wide = window.matchMedia(WIDE);
   var html = document.documentElement;
 
   function layout() {
@@ -73,7 +74,16 @@
     }
   }
 
+  // Print lays the notes out in the text (style.css): no room is kept for them there.
+  function unlayout() {
+    wide = { matches: false };
+    layout();
+    wide = window.matchMedia(WIDE);
+  }
+
   layoutAndKeepTarget();
+  window.addEventListener('beforeprint', unlayout);
+  window.addEventListener('afterprint', layout);
   window.addEventListener('resize', later);
   window.addEventListener('load', later);
   if (document.fonts && document.fonts.ready) {
