@@ -56,7 +56,12 @@
   // A note named by the address was scrolled to before it moved.
   function layoutAndKeepTarget() {
     layout();
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch (e) {
+      // not percent-encoded as it should be: the id as written
+    }
     var target = id && document.getElementById(id);
     if (target && target.closest('.notes')) {
       target.scrollIntoView();
