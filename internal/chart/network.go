@@ -132,7 +132,10 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	for _, n := range g.nodes {
 		maxW = max(maxW, n.Weight)
 	}
-	rmin, rmax := 4.0, min(max(min(W, H)/24, 10), 22)
+	// A hundred nodes of the largest size leave no room between them for lines and
+	// labels: the largest circle shrinks so that circles cover at most a fifth of the frame.
+	rmin, rmax := 4.0, min(max(min(W, H)/24, 10), 22, float64(0.25*math.Sqrt(float64(W*H)/float64(len(g.nodes)))))
+	rmax = max(rmax, rmin+2)
 	radius := make([]float64, len(g.nodes))
 	for i, n := range g.nodes {
 		radius[i] = rmin + float64((rmax-rmin)*math.Sqrt(float64(max(n.Weight, 0))/float64(maxW)))
@@ -187,23 +190,39 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	out.WriteString(`</g>`)
 
 	// Nodes, heaviest first, so that keyboard users meet them in that order (circles
-	// and labels do not overlap, so the order of painting does not matter).
+	// and the labels beside them do not overlap, so the order of painting does not
+	// matter); the labels on a node's own circle come after all of them, above any circle
+	// they reach into, and out of the pointer's way (each link is named by its title).
+	text := func(l nodeLabel, extra string) {
+		weight := ""
+		if l.bold {
+			weight = ` font-weight="600"`
+		}
+		out.printf(`<text class="label" x="%s" y="%s" text-anchor="%s"%s%s fill="currentColor" stroke-width="3" stroke-linejoin="round" paint-order="stroke">%s</text>`,
+			num(l.x), num(l.y), l.anchor, weight, extra, esc(l.text))
+	}
 	out.printf(`<g class="nodes" stroke="%s" stroke-width="1.5">`, bgPaint)
+	onTop := false
 	for i, n := range g.nodes {
 		class, fill := groupPaint(n.Group)
 		out.link(n.URL, "node "+class, nodeTooltip(n, nb[i], w))
 		out.printf(`<circle class="mark" cx="%s" cy="%s" r="%s" fill="%s"/>`, num(xs[i]), num(ys[i]), num(radius[i]), fill)
-		if l := labels[i]; l.text != "" {
-			weight := ""
-			if l.bold {
-				weight = ` font-weight="600"`
-			}
-			out.printf(`<text class="label" x="%s" y="%s" text-anchor="%s"%s fill="currentColor" stroke-width="3" stroke-linejoin="round" paint-order="stroke">%s</text>`,
-				num(l.x), num(l.y), l.anchor, weight, esc(l.text))
+		if l := labels[i]; l.text != "" && !l.onTop {
+			text(l, "")
 		}
+		onTop = onTop || labels[i].onTop
 		out.endLink(n.URL)
 	}
 	out.WriteString(`</g>`)
+	if onTop {
+		out.printf(`<g class="labels" stroke="%s" aria-hidden="true">`, bgPaint)
+		for _, l := range labels {
+			if l.onTop {
+				text(l, ` pointer-events="none"`)
+			}
+		}
+		out.WriteString(`</g>`)
+	}
 	drawLegend(&out, legend, H-legendH-2, groupPaint)
 	out.close()
 	return template.HTML(out.String())
@@ -237,6 +256,7 @@ type nodeLabel struct {
 	x, y   float64
 	anchor string
 	bold   bool
+	onTop  bool // on the node's own circle, painted after all circles
 }
 
 // placeLabels labels nodes heaviest first, trying eight places around each circle, and
@@ -294,7 +314,8 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 			break
 		}
 		// A heavy node with no free place keeps its name on top of its own circle, over
-		// its halo, as long as no other label is in the way.
+		// its halo, as long as no other label is in the way; it is painted above all
+		// circles (onTop), which it may reach into.
 		if labels[i].text == "" && i < 10 {
 			b := textBox(text, x, y+4, labelSize, "middle")
 			free := b.inside(bounds)
@@ -303,7 +324,7 @@ func placeLabels(nodes []Node, xs, ys, radius []float64, area frame) []nodeLabel
 			}
 			if free {
 				placed = append(placed, b)
-				labels[i] = nodeLabel{text: text, x: x, y: y + 4, anchor: "middle", bold: i < 5}
+				labels[i] = nodeLabel{text: text, x: x, y: y + 4, anchor: "middle", bold: i < 5, onTop: true}
 			}
 		}
 	}

@@ -2,8 +2,10 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -122,6 +124,81 @@ func TestNetworkLabels(t *testing.T) {
 	for _, a := range root.all("a") {
 		if !a.hasClass("node") || !strings.Contains(a.children[0].text, "Erwähnungen") {
 			t.Errorf("link %q: tooltip %q", a.attr["href"], a.children[0].text)
+		}
+	}
+}
+
+// TestNetworkLabelsAboveCircles checks that no label lies under a circle painted after
+// it, on the sample and on a hundred nodes of one size, where the heaviest find no place
+// beside them and keep their names on their own circles, above the others.
+func TestNetworkLabelsAboveCircles(t *testing.T) {
+	nodes, edges := sampleNetwork(t)
+	even, evenEdges := manyNodes(100, 600)
+	for i := range even {
+		even[i].Weight = 40 // a synthetic dossier's actors, all named as often
+	}
+	for _, c := range []struct {
+		name  string
+		nodes []Node
+		edges []Edge
+		cfg   NetworkConfig
+	}{
+		{"sample", nodes, edges, NetworkConfig{Legend: sampleGroupNames}},
+		{"sample narrow", nodes, edges, NetworkConfig{Width: 360, Height: 420, MaxNodes: 30}},
+		{"hundred even", even, evenEdges, NetworkConfig{Width: 760, Height: 600}},
+	} {
+		root := mustParse(t, string(Network(c.nodes, c.edges, c.cfg)))
+		var circles []box // painted so far, as their bounding boxes
+		var labels []struct {
+			text  string
+			b     box
+			after int // circles painted before it
+		}
+		num := func(n *element, k string) float64 {
+			v, err := strconv.ParseFloat(n.attr[k], 64)
+			if err != nil {
+				t.Fatalf("%s: %s=%q", c.name, k, n.attr[k])
+			}
+			return v
+		}
+		onTop := 0
+		for _, n := range root.all("") {
+			switch {
+			case n.name == "circle" && n.hasClass("mark"):
+				x, y, r := num(n, "cx"), num(n, "cy"), num(n, "r")
+				circles = append(circles, box{x - r, y - r, x + r, y + r})
+			case n.name == "text" && n.hasClass("label"):
+				if n.attr["pointer-events"] == "none" {
+					onTop++
+				}
+				labels = append(labels, struct {
+					text  string
+					b     box
+					after int
+				}{n.text, textBox(n.text, num(n, "x"), num(n, "y"), labelSize, n.attr["text-anchor"]), len(circles)})
+			}
+		}
+		for _, l := range labels {
+			for _, cb := range circles[l.after:] {
+				cx, cy, r := (cb.x0+cb.x1)/2, (cb.y0+cb.y1)/2, (cb.x1-cb.x0)/2
+				if circleHits(cx, cy, r, l.b) {
+					t.Errorf("%s: label %q lies under a circle painted after it", c.name, l.text)
+					break
+				}
+			}
+		}
+		if c.name == "hundred even" {
+			if onTop == 0 {
+				t.Errorf("%s: no label on its own circle; the case no longer tests the layer above", c.name)
+			}
+			// A hundred circles of the largest size would cover most of the frame.
+			area := 0.0
+			for _, cb := range circles {
+				area += math.Pi * (cb.x1 - cb.x0) * (cb.x1 - cb.x0) / 4
+			}
+			if share := area / (760 * 600); share > 0.2 {
+				t.Errorf("%s: circles cover %.0f%% of the frame, want at most a fifth", c.name, 100*share)
+			}
 		}
 	}
 }
