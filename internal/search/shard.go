@@ -35,9 +35,9 @@ const (
 // package documentation): it hands each shard, which search.js loads when a query needs
 // it, to emit as soon as it is made, and returns the first file, which sets
 // window.DOSSIER_SEARCH and holds the terms. Docs keep the order given, as in Index. The
-// shards of a large site are a hundred megabytes: made one at a time in two buffers, they
-// are never in memory together; emit must therefore not keep a shard's Data after it
-// returns. The document shards need nothing of the analysis and are made beside it, so
+// shards of a large site are a hundred megabytes: made one at a time, each in the buffer
+// of the shard before, they are never in memory together; emit must therefore not keep a
+// shard's Data after it returns. The document shards need nothing of the analysis and are made beside it, so
 // that emit is called from two goroutines at once.
 func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	kindNum, err := kindsOf(docs)
@@ -66,11 +66,9 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	docsDone := make(chan error, 1)
 	go func() {
 		from, n := 0, 0
-		var buf []byte
 		for r, run := range meta.Runs {
-			per, err := docShards(docs[from:from+run[1]], n, buf, func(f ShardFile) error {
+			per, err := docShards(docs[from:from+run[1]], n, func(f ShardFile) error {
 				n++
-				buf = f.Data
 				return emit(f)
 			})
 			if err != nil {
@@ -88,19 +86,18 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	ix := analyseKinds(docs, kindNum)
 	meta.Terms = ix.terms
 	meta.DF = make([]int, len(ix.terms))
-	b := make([]byte, 0, postShardSize*2)
-	open := false
+	b := make([]byte, 0, postShardSize*2) // empty between shards
 	flush := func() error {
 		b = append(b, "]);\n"...)
 		err := emit(ShardFile{"p" + strconv.Itoa(len(meta.PShards)-1) + ".js", b})
-		b, open = b[:0], false
+		b = b[:0]
 		return err
 	}
 	for t, ps := range ix.post {
 		meta.DF[t] = len(ps)
-		if !open {
+		if len(b) == 0 {
 			meta.PShards = append(meta.PShards, t)
-			b, open = append(b, shardStart("p", len(meta.PShards)-1)...), true
+			b = append(b, shardStart("p", len(meta.PShards)-1)...)
 		} else {
 			b = append(b, ',')
 		}
@@ -112,7 +109,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 			}
 		}
 	}
-	if err == nil && open {
+	if err == nil && len(b) > 0 {
 		err = flush()
 	}
 	if errDocs := <-docsDone; err == nil {
@@ -159,8 +156,8 @@ func appendPostingString(b []byte, ps postings) []byte {
 
 // docShards cuts run, documents of one kind, into shards of the same number of documents,
 // about docShardBytes each, named d<n>, d<n+1> and on, and hands each to emit; it returns
-// the number of documents of a shard. Each shard is made in buf, grown as needed.
-func docShards(run []Doc, n int, buf []byte, emit func(ShardFile) error) (per int, err error) {
+// the number of documents of a shard. Each shard is made in the buffer of the one before.
+func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error) {
 	cuts := make([]docCut, len(run))
 	total := 0
 	for i := range run {
@@ -170,6 +167,7 @@ func docShards(run []Doc, n int, buf []byte, emit func(ShardFile) error) (per in
 		total += cuts[i].size(&run[i])
 	}
 	per = max(1, (docShardBytes*len(run)+total/2)/total)
+	var buf []byte
 	for from := 0; from < len(run); from += per {
 		to := min(from+per, len(run))
 		cuts[from] = docCut{} // a shard stands alone
