@@ -119,12 +119,11 @@ const (
 func (r *Renderer) networkPage(p Page) (any, error) {
 	p.Title = r.l.Network
 	nodes, edges, cfg := r.network(p.Root)
-	cfg.MaxNodes = wideNetworkNodes
-	narrow := cfg
+	wide, narrow := cfg, cfg
+	wide.MaxNodes = wideNetworkNodes
 	narrow.ID, narrow.Width, narrow.Height, narrow.MaxNodes = "nw-n", 360, 420, narrowNetworkNodes
-	picture := both(chart.Network(nodes, edges, cfg)+r.networkShown(len(nodes), cfg.MaxNodes),
+	picture := both(chart.Network(nodes, edges, wide)+r.networkShown(len(nodes), wide.MaxNodes),
 		chart.Network(nodes, edges, narrow)+r.networkShown(len(nodes), narrow.MaxNodes))
-	cfg.MaxNodes = 0
 	return NetworkPage{Page: p, Picture: picture, Table: chart.NetworkTable(nodes, edges, cfg)}, nil
 }
 

@@ -1,13 +1,11 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html"
 	"html/template"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"dossier/internal/dossier"
@@ -201,11 +199,12 @@ func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) e
 			if err != nil {
 				return err
 			}
-			nb := buffers.Get().(*bytes.Buffer)
+			// Written apart, so that a template that hands back midway (Renderer.execute)
+			// leaves nothing behind.
+			nb := r.buffer()
 			err = r.execute(nb, noteFile, "note", nv)
 			b.Write(nb.Bytes())
-			nb.Reset()
-			buffers.Put(nb)
+			r.release(nb)
 			if err != nil {
 				return err
 			}
@@ -215,10 +214,6 @@ func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) e
 	b.WriteString("</div>\n")
 	return nil
 }
-
-// buffers hold a note while it is written, so that a template that hands back midway
-// (Renderer.execute) leaves nothing behind.
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // noteView returns the view of a note for pages at root. A note shows on its article's
 // page and on the page of each actor and topic it names, so its view is made once.
@@ -340,21 +335,7 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	for _, al := range a.Aliases {
 		v.Aliases = append(v.Aliases, al.ID)
 	}
-	// A sentence that names the actor twice is listed once, both names in bold.
-	var sentences [][]dossier.Mention
-	for i, m := range a.Mentions {
-		if n := len(sentences); n > 0 {
-			prev := a.Mentions[i-1]
-			if prev.Article == m.Article && prev.Line == m.Line && m.Start >= prev.End {
-				text := m.Article.Lines[m.Line-1].Text
-				if s, _ := sentenceBounds(text, m.Start, m.End); s <= prev.Start {
-					sentences[n-1] = append(sentences[n-1], m)
-					continue
-				}
-			}
-		}
-		sentences = append(sentences, a.Mentions[i:i+1:i+1])
-	}
+	sentences := bySentence(a.Mentions)
 	v.Mentions = r.articleLines(p.Root, len(sentences), func(i int) (*dossier.Article, int, string) {
 		ms := sentences[i]
 		first, last := ms[0], ms[len(ms)-1]
@@ -433,6 +414,25 @@ func (r *Renderer) notFound(p Page) (any, error) {
 		{r.l.Home, p.Root + homePath}, {r.l.Articles, p.Root + articlesPath}, {r.l.Actors, p.Root + actorsPath},
 		{r.l.Topics, p.Root + topicsPath}, {r.l.Timeline, p.Root + timelinePath},
 	}}, nil
+}
+
+// bySentence groups mentions, in the order of the text, by the sentence they are in, so
+// that a sentence that names an actor twice is listed once, both names in bold.
+func bySentence(ms []dossier.Mention) [][]dossier.Mention {
+	var out [][]dossier.Mention
+	for i, m := range ms {
+		if i > 0 {
+			prev := ms[i-1]
+			if prev.Article == m.Article && prev.Line == m.Line && m.Start >= prev.End {
+				if s, _ := sentenceBounds(m.Article.Lines[m.Line-1].Text, m.Start, m.End); s <= prev.Start {
+					out[len(out)-1] = append(out[len(out)-1], m)
+					continue
+				}
+			}
+		}
+		out = append(out, ms[i:i+1:i+1])
+	}
+	return out
 }
 
 // sentenceAround returns the text of the sentence around text[start:end], before and

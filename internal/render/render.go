@@ -83,7 +83,7 @@ type Renderer struct {
 	md    map[string]*markdown.Renderer           // by root
 
 	notes sync.Map  // noteKey → NoteView, made once per build
-	bufs  sync.Pool // *bytes.Buffer of pages emitted, for the next pages
+	bufs  sync.Pool // *bytes.Buffer: buffer and release
 
 	articleShare atomic.Int64 // of its lines' and notes' estimated markup the last article took, in ‰
 	lineLabel    string       // "Zeile", escaped, for the link of each line's number
@@ -203,18 +203,12 @@ func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string,
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			buf, _ := r.bufs.Get().(*bytes.Buffer)
-			if buf == nil {
-				buf = new(bytes.Buffer)
-			}
-			buf.Reset()
+			buf := r.buffer()
 			err := r.page(j, buf)
 			if err == nil {
 				err = emit(File{j.path, buf.Bytes()})
 			}
-			if buf.Cap() <= maxReused {
-				r.bufs.Put(buf) // emit has let the bytes go
-			}
+			r.release(buf) // emit has let the bytes go
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.path, err)
 			}
@@ -309,8 +303,25 @@ func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 	return nil
 }
 
-// maxReused is the largest page buffer kept for another page: the few pages that list a
-// large dossier whole (the home page, the timeline) are not worth holding.
+// buffer returns an empty buffer for a page or a note, one that release gave back if
+// there is one.
+func (r *Renderer) buffer() *bytes.Buffer {
+	if b, ok := r.bufs.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return new(bytes.Buffer)
+}
+
+// release gives b back for another page once its bytes are no longer needed.
+func (r *Renderer) release(b *bytes.Buffer) {
+	if b.Cap() <= maxReused {
+		b.Reset()
+		r.bufs.Put(b)
+	}
+}
+
+// maxReused is the largest buffer kept for another page: the few pages that list a large
+// dossier whole (the home page, the timeline) are not worth holding.
 const maxReused = 256 << 10
 
 // compile compiles the templates names of a page's template set that it defines. A

@@ -51,7 +51,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 	for _, a := range r.d.Articles {
 		n += len(a.Lines)
 	}
-	docs := make([]search.Doc, 0, n) // hundreds of thousands: grown by appending, copied a dozen times
+	docs := make([]search.Doc, 0, n) // sized once: appending hundreds of thousands copies them a dozen times
 	for _, a := range r.d.Articles {
 		// The paragraphs share their article's title and URL; N numbers them (lineURL).
 		title, url := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L"
