@@ -13,11 +13,16 @@
   'use strict';
 
   var GAP = 12; // px between the notes of two lines
-  var WIDE = '(min-width: 68.0625rem)'; // style.css's side column
-  var wide = window.matchMedia(WIDE);
+  var wide = window.matchMedia('(min-width: 68.0625rem)'); // style.css's side column
   var html = document.documentElement;
 
   function layout() {
+    place(wide.matches);
+  }
+
+  // place lays the notes out in the side column, or with side false takes them back to
+  // their lines' rows.
+  function place(side) {
     var asides = document.querySelectorAll('.line .notes');
     var sections = document.querySelectorAll('section.seed');
     var i;
@@ -27,7 +32,7 @@
     for (i = 0; i < sections.length; i++) {
       sections[i].style.paddingBottom = '';
     }
-    if (!wide.matches || asides.length === 0) {
+    if (!side || asides.length === 0) {
       html.classList.remove('sidenotes');
       return;
     }
@@ -79,15 +84,11 @@
     }
   }
 
-  // Print lays the notes out in the text (style.css): no room is kept for them there.
-  function unlayout() {
-    wide = { matches: false };
-    layout();
-    wide = window.matchMedia(WIDE);
-  }
-
   layoutAndKeepTarget();
-  window.addEventListener('beforeprint', unlayout);
+  // Print lays the notes out in the text (style.css): no room is kept for them there.
+  window.addEventListener('beforeprint', function () {
+    place(false);
+  });
   window.addEventListener('afterprint', layout);
   window.addEventListener('resize', later);
   window.addEventListener('load', later);

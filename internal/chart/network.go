@@ -202,7 +202,6 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 			num(l.x), num(l.y), l.anchor, weight, extra, esc(l.text))
 	}
 	out.printf(`<g class="nodes" stroke="%s" stroke-width="1.5">`, bgPaint)
-	onTop := false
 	for i, n := range g.nodes {
 		class, fill := groupPaint(n.Group)
 		out.link(n.URL, "node "+class, nodeTooltip(n, nb[i], w))
@@ -210,11 +209,10 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 		if l := labels[i]; l.text != "" && !l.onTop {
 			text(l, "")
 		}
-		onTop = onTop || labels[i].onTop
 		out.endLink(n.URL)
 	}
 	out.WriteString(`</g>`)
-	if onTop {
+	if slices.ContainsFunc(labels, func(l nodeLabel) bool { return l.onTop }) {
 		out.printf(`<g class="labels" stroke="%s" aria-hidden="true">`, bgPaint)
 		for _, l := range labels {
 			if l.onTop {
