@@ -60,21 +60,14 @@ func TestHomeListsNewestArticles(t *testing.T) {
 	if _, err := benchgen.Write(src, 20, testdossier.Sentences(t)); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(context.Background(), Config{Src: src})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := map[string]string{}
-	for _, f := range res.Files {
-		files[f.Path] = string(f.Data)
-	}
+	res := mustBuild(t, Config{Src: src})
 	links := regexp.MustCompile(`<li><a href="articles/([a-z0-9-]+)\.html">`)
 	section := func(page, id string) string {
 		_, after, _ := strings.Cut(page, `id="`+id+`"`)
 		before, _, _ := strings.Cut(after, "</section>")
 		return before
 	}
-	home := section(files["index.html"], "h-articles")
+	home := section(mustFile(t, res, "index.html"), "h-articles")
 	var got []string
 	for _, m := range links.FindAllStringSubmatch(home, -1) {
 		got = append(got, m[1])
@@ -90,8 +83,9 @@ func TestHomeListsNewestArticles(t *testing.T) {
 	if !strings.Contains(home, "Neueste Artikel") || !strings.Contains(home, `<a href="articles/index.html">Alle Artikel</a>`) {
 		t.Errorf("home page's articles are not headed as the newest, or do not link to all:\n%s", home)
 	}
+	list := mustFile(t, res, "articles/index.html")
 	for _, a := range all {
-		if !strings.Contains(files["articles/index.html"], "/"+a.ID+".html") {
+		if !strings.Contains(list, "/"+a.ID+".html") {
 			t.Errorf("articles/index.html does not list %s", a.ID)
 		}
 	}

@@ -1,9 +1,10 @@
 package content
 
 import (
-	"dossier/internal/testdossier"
 	"strings"
 	"testing"
+
+	"dossier/internal/testdossier"
 )
 
 // frontMatterCases are inputs for the front matter readers: the shapes editors write, and
