@@ -20,6 +20,8 @@ import (
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/svg"
 	"golang.org/x/sync/errgroup"
+
+	"dossier/internal/dirfile"
 )
 
 // File is a file of the site.
@@ -130,8 +132,8 @@ type Writer struct {
 	root     *os.Root
 
 	mu    sync.Mutex
-	dirs  map[string]*os.Root // folders made, each opened once: a file is then created by name, not by walking its path
-	paths map[string]bool     // files written
+	dirs  map[string]*dirfile.Dir // folders made, each opened once: a file is then created by name, not by walking its path
+	paths map[string]bool         // files written
 	bytes int64
 }
 
@@ -159,7 +161,7 @@ func NewWriter(out string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]*os.Root{".": root}, paths: map[string]bool{}}, nil
+	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]*dirfile.Dir{}, paths: map[string]bool{}}, nil
 }
 
 // Write writes one file of the new site; path is slash-separated and relative to the
@@ -181,7 +183,7 @@ func (w *Writer) Write(name string, data []byte) error {
 	if d == nil {
 		// Under the lock: a folder is made once, before any file in it is written.
 		if err = w.root.MkdirAll(dir, 0o755); err == nil {
-			d, err = w.root.OpenRoot(dir)
+			d, err = dirfile.Open(w.root, dir)
 		}
 		if err == nil {
 			w.dirs[dir] = d
@@ -206,6 +208,7 @@ func (w *Writer) close() {
 	for _, d := range w.dirs {
 		d.Close()
 	}
+	w.root.Close()
 }
 
 // Commit puts the new site in place of the old one, which it then removes.
