@@ -49,14 +49,20 @@ func (r *Renderer) searchIndex(emit func(File) error) ([]string, error) {
 func (r *Renderer) searchDocs() []search.Doc {
 	n := len(r.d.Notes) + len(r.d.Actors) + len(r.d.Topics) + len(r.d.Events)
 	for _, a := range r.d.Articles {
-		n += len(a.Lines)
+		for _, l := range a.Lines {
+			if searched(l) {
+				n++
+			}
+		}
 	}
-	docs := make([]search.Doc, 0, n) // sized once: appending hundreds of thousands copies them a dozen times
+	// Sized once, to the count: appending hundreds of thousands copies them a dozen times,
+	// and room for every line, half of them blank, was 40 MB of a large site's heap.
+	docs := make([]search.Doc, 0, n)
 	for _, a := range r.d.Articles {
 		// The paragraphs share their article's title and URL; N numbers them (lineURL).
 		title, url := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L"
 		for _, l := range a.Lines {
-			if l.Kind == seed.Blank || l.Kind == seed.Boilerplate {
+			if !searched(l) {
 				continue
 			}
 			docs = append(docs, search.Doc{Kind: "article", Title: title, URL: url, N: l.N,
@@ -96,6 +102,10 @@ func (r *Renderer) searchDocs() []search.Doc {
 	}
 	return docs
 }
+
+// searched reports whether the line l of an article is searched: not blank, not
+// boilerplate.
+func searched(l *dossier.Line) bool { return l.Kind != seed.Blank && l.Kind != seed.Boilerplate }
 
 // mentionedNames returns the canonical names of the actors a line names, so that a search
 // for "Schoigu" finds the line that says "Shoigu".
