@@ -7,6 +7,7 @@ import (
 	"os"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // Dir is an open folder.
@@ -56,34 +57,57 @@ func (d *Dir) Open(name string) (fs.File, error) {
 }
 
 // WriteFile writes data to the file name of the folder, which it creates, or empties if
-// it is there, with the permissions perm.
+// it is there, with the permissions perm. It makes raw system calls; see raw.
 func (d *Dir) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	if err := checkName("open", name); err != nil {
 		return err
 	}
-	fd, err := openat(d.fd, name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, uint32(perm.Perm()))
+	p, err := syscall.BytePtrFromString(name)
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	fd, err := raw(syscall.SYS_OPENAT, uintptr(d.fd), uintptr(unsafe.Pointer(p)),
+		syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, uintptr(perm.Perm()))
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	for len(data) > 0 && err == nil {
-		var n int
-		n, err = syscall.Write(fd, data)
-		if n > 0 {
-			data = data[n:]
-		}
-		if err == syscall.EINTR {
-			err = nil
-		} else if err == nil && n == 0 {
+		var n uintptr
+		n, err = raw(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&data[0])), uintptr(len(data)), 0)
+		if err == nil && n == 0 {
 			err = io.ErrShortWrite
 		}
+		data = data[n:]
 	}
-	if errClose := syscall.Close(fd); err == nil {
+	if _, errClose := raw(syscall.SYS_CLOSE, fd, 0, 0, 0); err == nil {
 		err = errClose
 	}
 	if err != nil {
 		return &fs.PathError{Op: "write", Path: name, Err: err}
 	}
 	return nil
+}
+
+// raw makes the system call trap with the arguments a, again while it is interrupted.
+//
+// WriteFile calls the system this way, without telling the scheduler, because its calls
+// go to the page cache and do not wait for the disk. Told, the scheduler hands the
+// goroutine's processor to another thread once a call has taken 20 µs, which creating a
+// file often does: at 24,000 files (10,000 articles) the handoffs cost more than they
+// let run, and raw calls made the build 6% faster (the median of four builds, alternating
+// with the other way). A file system that does wait, a network share, holds a processor
+// for as long; reading, which may wait for the disk, tells the scheduler.
+func raw(trap, a1, a2, a3, a4 uintptr) (uintptr, error) {
+	for {
+		r, _, errno := syscall.RawSyscall6(trap, a1, a2, a3, a4, 0, 0)
+		switch errno {
+		case 0:
+			return r, nil
+		case syscall.EINTR:
+			continue
+		}
+		return 0, errno
+	}
 }
 
 func openat(dir int, name string, flags int, perm uint32) (int, error) {

@@ -139,3 +139,25 @@ func TestMissingFile(t *testing.T) {
 		t.Errorf("Open of a missing file: %v, want ErrNotExist", err)
 	}
 }
+
+func TestWriteFileReportsFailure(t *testing.T) {
+	top, d := openDir(t)
+	if err := os.Mkdir(filepath.Join(top, "d", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := d.WriteFile("sub", []byte("x"), 0o644)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != "sub" {
+		t.Errorf("WriteFile over a folder: %v, want an error naming sub", err)
+	}
+	big := make([]byte, 3<<20) // more than one write may take
+	for i := range big {
+		big[i] = byte(i)
+	}
+	if err := d.WriteFile("big", big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(top, "d", "big")); err != nil || len(got) != len(big) || got[len(got)-1] != big[len(big)-1] {
+		t.Errorf("big file: %d bytes, %v; want %d", len(got), err, len(big))
+	}
+}
