@@ -39,7 +39,15 @@ func (f *folderFS) Open(name string) (fs.File, error) {
 	return f.FS.Open(name)
 }
 
-func (f *folderFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(f.FS, name) }
+// ReadDir lists the folder name, opened as Open opens a file's folder.
+func (f *folderFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if fs.ValidPath(name) && name != "." {
+		if folder := f.folder(name); folder != nil {
+			return folder.ReadDir()
+		}
+	}
+	return fs.ReadDir(f.FS, name)
+}
 
 func (f *folderFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(f.FS, name) }
 

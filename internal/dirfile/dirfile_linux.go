@@ -1,13 +1,18 @@
 package dirfile
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
-	"syscall"
+	"slices"
+	"strings"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
 // Dir is an open folder.
@@ -25,7 +30,7 @@ func Open(root *os.Root, name string) (*Dir, error) {
 	if st, err := f.Stat(); err != nil || !st.IsDir() {
 		f.Close()
 		if err == nil {
-			err = syscall.ENOTDIR
+			err = unix.ENOTDIR
 		}
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -44,12 +49,115 @@ func Open(root *os.Root, name string) (*Dir, error) {
 // Close closes the folder; files opened in it stay open.
 func (d *Dir) Close() error { return d.f.Close() }
 
+// ReadDir returns the folder's entries sorted by name, with their types as the listing
+// gives them. (An os.Root stats every entry it lists: 40,000 system calls for the
+// content of 10,000 articles.) Info stats an entry when asked.
+func (d *Dir) ReadDir() ([]fs.DirEntry, error) {
+	fd, err := openat(d.fd, ".", unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0) // an offset of its own
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: d.f.Name(), Err: err}
+	}
+	defer unix.Close(fd)
+	var entries []fs.DirEntry
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := unix.ReadDirent(fd, buf)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "readdir", Path: d.f.Name(), Err: err}
+		}
+		if n <= 0 {
+			break
+		}
+		// Each record is a struct linux_dirent64: inode (8 bytes), offset (8), length (2),
+		// type (1), and the name, ended by a zero byte.
+		for rec := buf[:n]; len(rec) >= 19; {
+			size := int(binary.NativeEndian.Uint16(rec[16:]))
+			if size < 19 || size > len(rec) {
+				return nil, &fs.PathError{Op: "readdir", Path: d.f.Name(), Err: unix.EIO}
+			}
+			ino, typ, name := binary.NativeEndian.Uint64(rec), rec[18], rec[19:size]
+			rec = rec[size:]
+			if i := bytes.IndexByte(name, 0); i >= 0 {
+				name = name[:i]
+			}
+			if ino == 0 || string(name) == "." || string(name) == ".." {
+				continue
+			}
+			e := &dirEntry{d: d, name: string(name), typ: direntType(typ)}
+			if e.typ == unknownType {
+				info, err := e.Info()
+				if err != nil {
+					continue // removed since it was listed
+				}
+				e.typ = info.Mode().Type()
+			}
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, nil
+}
+
+// unknownType is the type of an entry whose listing does not say it.
+const unknownType = ^fs.FileMode(0)
+
+// direntType returns the type a listing gives an entry.
+func direntType(t byte) fs.FileMode {
+	switch t {
+	case unix.DT_REG:
+		return 0
+	case unix.DT_DIR:
+		return fs.ModeDir
+	case unix.DT_LNK:
+		return fs.ModeSymlink
+	case unix.DT_FIFO:
+		return fs.ModeNamedPipe
+	case unix.DT_SOCK:
+		return fs.ModeSocket
+	case unix.DT_CHR:
+		return fs.ModeDevice | fs.ModeCharDevice
+	case unix.DT_BLK:
+		return fs.ModeDevice
+	}
+	return unknownType
+}
+
+// dirEntry is an entry of a folder's listing.
+type dirEntry struct {
+	d    *Dir
+	name string
+	typ  fs.FileMode
+}
+
+func (e *dirEntry) Name() string      { return e.name }
+func (e *dirEntry) IsDir() bool       { return e.typ.IsDir() }
+func (e *dirEntry) Type() fs.FileMode { return e.typ }
+func (e *dirEntry) String() string    { return fs.FormatDirEntry(e) }
+
+// Info stats the entry, without following a link.
+func (e *dirEntry) Info() (fs.FileInfo, error) {
+	var st unix.Stat_t
+	for {
+		err := unix.Fstatat(e.d.fd, e.name, &st, unix.AT_SYMLINK_NOFOLLOW)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "lstat", Path: e.name, Err: err}
+		}
+		return &info{name: e.name, st: st}, nil
+	}
+}
+
 // Open opens the file name of the folder for reading.
 func (d *Dir) Open(name string) (fs.File, error) {
 	if err := checkName("open", name); err != nil {
 		return nil, err
 	}
-	fd, err := openat(d.fd, name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+	fd, err := openat(d.fd, name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -62,24 +170,24 @@ func (d *Dir) WriteFile(name string, data []byte, perm fs.FileMode) error {
 	if err := checkName("open", name); err != nil {
 		return err
 	}
-	p, err := syscall.BytePtrFromString(name)
+	p, err := unix.BytePtrFromString(name)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	fd, err := raw(syscall.SYS_OPENAT, uintptr(d.fd), uintptr(unsafe.Pointer(p)),
-		syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, uintptr(perm.Perm()))
+	fd, err := raw(unix.SYS_OPENAT, uintptr(d.fd), uintptr(unsafe.Pointer(p)),
+		unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC|unix.O_NOFOLLOW, uintptr(perm.Perm()))
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	for len(data) > 0 && err == nil {
 		var n uintptr
-		n, err = raw(syscall.SYS_WRITE, fd, uintptr(unsafe.Pointer(&data[0])), uintptr(len(data)), 0)
+		n, err = raw(unix.SYS_WRITE, fd, uintptr(unsafe.Pointer(&data[0])), uintptr(len(data)), 0)
 		if err == nil && n == 0 {
 			err = io.ErrShortWrite
 		}
 		data = data[n:]
 	}
-	if _, errClose := raw(syscall.SYS_CLOSE, fd, 0, 0, 0); err == nil {
+	if _, errClose := raw(unix.SYS_CLOSE, fd, 0, 0, 0); err == nil {
 		err = errClose
 	}
 	if err != nil {
@@ -99,11 +207,11 @@ func (d *Dir) WriteFile(name string, data []byte, perm fs.FileMode) error {
 // for as long; reading, which may wait for the disk, tells the scheduler.
 func raw(trap, a1, a2, a3, a4 uintptr) (uintptr, error) {
 	for {
-		r, _, errno := syscall.RawSyscall6(trap, a1, a2, a3, a4, 0, 0)
+		r, _, errno := unix.RawSyscall6(trap, a1, a2, a3, a4, 0, 0)
 		switch errno {
 		case 0:
 			return r, nil
-		case syscall.EINTR:
+		case unix.EINTR:
 			continue
 		}
 		return 0, errno
@@ -112,8 +220,8 @@ func raw(trap, a1, a2, a3, a4 uintptr) (uintptr, error) {
 
 func openat(dir int, name string, flags int, perm uint32) (int, error) {
 	for {
-		fd, err := syscall.Openat(dir, name, flags, perm)
-		if err != syscall.EINTR {
+		fd, err := unix.Openat(dir, name, flags, perm)
+		if err != unix.EINTR {
 			return fd, err
 		}
 	}
@@ -133,9 +241,9 @@ func (f *file) Read(p []byte) (int, error) {
 		return 0, nil
 	}
 	for {
-		n, err := syscall.Read(f.fd, p)
+		n, err := unix.Read(f.fd, p)
 		switch {
-		case err == syscall.EINTR:
+		case err == unix.EINTR:
 			continue
 		case err != nil:
 			return 0, &fs.PathError{Op: "read", Path: f.name, Err: err}
@@ -150,10 +258,10 @@ func (f *file) Stat() (fs.FileInfo, error) {
 	if f.fd < 0 {
 		return nil, &fs.PathError{Op: "stat", Path: f.name, Err: fs.ErrClosed}
 	}
-	var st syscall.Stat_t
+	var st unix.Stat_t
 	for {
-		err := syscall.Fstat(f.fd, &st)
-		if err == syscall.EINTR {
+		err := unix.Fstat(f.fd, &st)
+		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
@@ -167,9 +275,9 @@ func (f *file) Close() error {
 	if f.fd < 0 {
 		return &fs.PathError{Op: "close", Path: f.name, Err: fs.ErrClosed}
 	}
-	err := syscall.Close(f.fd)
+	err := unix.Close(f.fd)
 	f.fd = -1
-	if err != nil && !errors.Is(err, syscall.EINTR) {
+	if err != nil && !errors.Is(err, unix.EINTR) {
 		return &fs.PathError{Op: "close", Path: f.name, Err: err}
 	}
 	return nil
@@ -178,7 +286,7 @@ func (f *file) Close() error {
 // info is a file's fs.FileInfo from fstat.
 type info struct {
 	name string
-	st   syscall.Stat_t
+	st   unix.Stat_t
 }
 
 func (i *info) Name() string       { return i.name }
@@ -189,27 +297,27 @@ func (i *info) Sys() any           { return &i.st }
 
 func (i *info) Mode() fs.FileMode {
 	m := fs.FileMode(i.st.Mode & 0o777)
-	switch i.st.Mode & syscall.S_IFMT {
-	case syscall.S_IFDIR:
+	switch i.st.Mode & unix.S_IFMT {
+	case unix.S_IFDIR:
 		m |= fs.ModeDir
-	case syscall.S_IFLNK:
+	case unix.S_IFLNK:
 		m |= fs.ModeSymlink
-	case syscall.S_IFIFO:
+	case unix.S_IFIFO:
 		m |= fs.ModeNamedPipe
-	case syscall.S_IFSOCK:
+	case unix.S_IFSOCK:
 		m |= fs.ModeSocket
-	case syscall.S_IFCHR:
+	case unix.S_IFCHR:
 		m |= fs.ModeDevice | fs.ModeCharDevice
-	case syscall.S_IFBLK:
+	case unix.S_IFBLK:
 		m |= fs.ModeDevice
 	}
-	if i.st.Mode&syscall.S_ISUID != 0 {
+	if i.st.Mode&unix.S_ISUID != 0 {
 		m |= fs.ModeSetuid
 	}
-	if i.st.Mode&syscall.S_ISGID != 0 {
+	if i.st.Mode&unix.S_ISGID != 0 {
 		m |= fs.ModeSetgid
 	}
-	if i.st.Mode&syscall.S_ISVTX != 0 {
+	if i.st.Mode&unix.S_ISVTX != 0 {
 		m |= fs.ModeSticky
 	}
 	return m

@@ -22,6 +22,9 @@ func Open(root *os.Root, name string) (*Dir, error) {
 // Close closes the folder; files opened in it stay open.
 func (d *Dir) Close() error { return d.root.Close() }
 
+// ReadDir returns the folder's entries sorted by name.
+func (d *Dir) ReadDir() ([]fs.DirEntry, error) { return fs.ReadDir(d.root.FS(), ".") }
+
 // Open opens the file name of the folder for reading.
 func (d *Dir) Open(name string) (fs.File, error) {
 	if err := checkName("open", name); err != nil {

@@ -161,3 +161,38 @@ func TestWriteFileReportsFailure(t *testing.T) {
 		t.Errorf("big file: %d bytes, %v; want %d", len(got), err, len(big))
 	}
 }
+
+func TestReadDir(t *testing.T) {
+	top, d := openDir(t)
+	for _, name := range []string{"b.md", "a.md", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(top, "d", name), []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(top, "d", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink("a.md", filepath.Join(top, "d", "link.md")) // where links can be made, a link is listed as one
+	entries, err := d.ReadDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadDir(filepath.Join(top, "d")) // the standard library's answer, sorted by name
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != len(want) {
+		t.Fatalf("ReadDir: %d entries, want %d", len(entries), len(want))
+	}
+	for i, e := range entries {
+		w := want[i]
+		if e.Name() != w.Name() || e.Type() != w.Type() || e.IsDir() != w.IsDir() {
+			t.Errorf("entry %d: %q %v, want %q %v", i, e.Name(), e.Type(), w.Name(), w.Type())
+		}
+		info, err := e.Info()
+		wi, _ := w.Info()
+		if err != nil || info.Size() != wi.Size() || info.Mode() != wi.Mode() || !info.ModTime().Equal(wi.ModTime()) {
+			t.Errorf("Info(%s) = %v, %v; want %v", e.Name(), info, err, wi)
+		}
+	}
+}
