@@ -14,7 +14,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"runtime/pprof"
 	"syscall"
 	"text/tabwriter"
@@ -88,7 +87,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		defer pprof.StopCPUProfile()
 	}
-	limitMemory()
+	build.LimitMemory()
 	cfg.NoNameWarnings = true // a build reports errors only; dossier check the rest
 	res, err := build.Run(ctx, cfg)
 	report(stderr, res.Problems, false)
@@ -100,28 +99,6 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
 	return 0
-}
-
-// buildMemory is the heap a build aims to stay under unless GOMEMLIMIT says otherwise: a
-// build allocates gigabytes for a large dossier but keeps far less, and collecting its
-// garbage when the heap nears this limit, rather than when it has doubled, keeps a
-// 10,000-article build under 1 GB for a tenth more CPU time. A dossier that needs more
-// than this simply gets it, with more frequent collections.
-const buildMemory = 850 << 20
-
-// buildGCPercent lets the heap grow to four times what it keeps before a collection, not
-// twice: while a build loads and resolves, its heap grows from nothing to the model, and
-// at the default a 10,000-article build collected 17 times on the way, marking the growing
-// model over and over. Once the model is in, buildMemory decides.
-const buildGCPercent = 300
-
-func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(buildMemory)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(buildGCPercent)
-	}
 }
 
 // printStats prints the cost of each phase of a build and what it made, as a table.

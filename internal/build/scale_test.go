@@ -19,6 +19,7 @@ import (
 //
 // -bench 'Scale/articles=1000$' runs one size.
 func BenchmarkScale(b *testing.B) {
+	defer LimitMemory()() // as dossier build has it
 	sentences := testdossier.Sentences(b)
 	for _, n := range []int{100, 1000, 10000} {
 		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
@@ -32,7 +33,7 @@ func BenchmarkScale(b *testing.B) {
 			b.ResetTimer()
 			for b.Loop() {
 				start := time.Now()
-				res, err := Run(context.Background(), Config{Src: src, Out: out, Minify: true})
+				res, err := Run(context.Background(), Config{Src: src, Out: out, Minify: true, NoNameWarnings: true})
 				if err != nil {
 					b.Fatal(err)
 				}
