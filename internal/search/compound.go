@@ -32,10 +32,13 @@ const (
 )
 
 // analyzer turns folded words into index terms. known is the set of stems of the words that
-// stand on their own in the corpus. The rest are memos: the parts of compounds are tried
-// again and again, and stemming is most of the work.
+// stand on their own in the corpus; starts holds the first minPart letters of each of them
+// that has as many, so of each that isPart takes, for split to rule out most pieces at one
+// look. The rest are memos: the parts of compounds are tried again and again, and stemming
+// is most of the work.
 type analyzer struct {
 	known   map[string]bool
+	starts  map[string]bool
 	stems   map[string]string   // folded word or part → stem
 	derived map[string][]string // folded word → derivedTerms
 	parts   map[string][]string // folded word or part → split
@@ -44,6 +47,7 @@ type analyzer struct {
 func newAnalyzer() *analyzer {
 	return &analyzer{
 		known:   make(map[string]bool),
+		starts:  make(map[string]bool),
 		stems:   make(map[string]string),
 		derived: make(map[string][]string),
 		parts:   make(map[string][]string),
@@ -66,8 +70,16 @@ func indexable(f string) bool { return f != "" && !stopWords[f] }
 // learn records that the folded word f stands on its own in the corpus. Every word must be
 // learnt before derivedTerms is first asked.
 func (a *analyzer) learn(f string) {
-	if indexable(f) {
-		a.known[a.stem(f)] = true
+	if !indexable(f) {
+		return
+	}
+	st := a.stem(f)
+	if a.known[st] {
+		return
+	}
+	a.known[st] = true
+	if start, ok := firstRunes(st, minPart); ok {
+		a.starts[start] = true
 	}
 }
 
@@ -97,6 +109,13 @@ func (a *analyzer) derivedTerms(f string) []string {
 }
 
 // split returns the stems of the known parts of the folded word f, recursively.
+//
+// Most heads and tails are no part, and stemming them all was most of split's time. The
+// stem of a folded word is a prefix of it (see stem), and so is the stem of a piece of one,
+// which has no ä, ö, ü or ß either: the stemmer then only removes endings. So a piece whose
+// stem isPart takes begins with a known stem of at least minPart letters, and split stems
+// no other: the heads from the shortest known beginning of f on, and the tails that have a
+// known beginning. TestSplitAsReference holds it to stemming them all.
 func (a *analyzer) split(f string) []string {
 	if ps, ok := a.parts[f]; ok {
 		return ps
@@ -113,17 +132,23 @@ func (a *analyzer) split(f string) []string {
 		ps = append(ps, a.split(rest)...)
 	}
 	cuts := runeOffsets(f)
-	for i := minPart; i <= n-minRest; i++ { // heads
+	// The heads all begin f, and the one without its linking s is a letter shorter: it too
+	// must reach the shortest known beginning, which is at least minPart letters long.
+	shortest := a.knownStart(f, cuts, 0, n-minRest)
+	for i := shortest; i <= n-minRest; i++ { // heads
 		head, rest := f[:cuts[i]], f[cuts[i]:]
 		if st := a.stem(head); a.isPart(st) {
 			found(head, st, rest)
-		} else if head[len(head)-1] == 's' && i-1 >= minPart {
+		} else if head[len(head)-1] == 's' && i-1 >= shortest {
 			if st := a.stem(head[:len(head)-1]); a.isPart(st) {
 				found(head[:len(head)-1], st, rest)
 			}
 		}
 	}
 	for i := minRest; i <= n-minPart; i++ { // tails
+		if a.knownStart(f, cuts, i, n) > n {
+			continue
+		}
 		rest, tail := f[:cuts[i]], f[cuts[i]:]
 		if st := a.stem(tail); a.isPart(st) {
 			found(tail, st, rest)
@@ -139,6 +164,33 @@ func (a *analyzer) split(f string) []string {
 // and has at least minPart letters, so that "vor|rate" does not yield "rat".
 func (a *analyzer) isPart(st string) bool {
 	return a.known[st] && utf8.RuneCountInString(st) >= minPart
+}
+
+// knownStart returns the least end, at most to, of a known stem of at least minPart letters
+// that begins f at from: the least j ≤ to for which f[cuts[from]:cuts[j]] is in known,
+// j−from ≥ minPart; or to+1 if there is none. cuts are the rune offsets of f.
+func (a *analyzer) knownStart(f string, cuts []int, from, to int) int {
+	first := from + minPart
+	if first > to || !a.starts[f[cuts[from]:cuts[first]]] {
+		return to + 1
+	}
+	for j := first; j <= to; j++ {
+		if a.known[f[cuts[from]:cuts[j]]] {
+			return j
+		}
+	}
+	return to + 1
+}
+
+// firstRunes returns the first n runes of s, and whether s has as many.
+func firstRunes(s string, n int) (string, bool) {
+	for i := range s {
+		if n == 0 {
+			return s[:i], true
+		}
+		n--
+	}
+	return s, n == 0
 }
 
 // runeOffsets returns the byte offset of each rune of s, and len(s) last.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -186,6 +187,84 @@ func TestIndexSize(t *testing.T) {
 	}
 }
 
+// TestIndexAsJSON holds Index, which writes its JSON by hand, to referenceIndex, which has
+// json.Marshal write it, byte for byte; and, but for docs made of characters to escape, to
+// the size it reserves, so that it does not grow its buffer.
+func TestIndexAsJSON(t *testing.T) {
+	odd := []string{`<script>alert("x")</script>`, "A & B > C", "line\u2028para\u2029end", "tab\tnew\nline\r\b\f\x00\x1f\x7f",
+		"bad \xff\xc3 UTF-8", `back\slash "quoted"`, "\ufffd 🚀 Pjöngjang"}
+	var escaped []Doc
+	for i, s := range odd {
+		escaped = append(escaped,
+			Doc{Kind: kinds[i%len(kinds)], Title: s, URL: "u/" + s + ".html", Text: s + " Munition " + s, Keywords: s},
+			Doc{Kind: "article", Title: s + " · Z. ", URL: "a/" + s + ".html#L", Text: s, N: i + 1})
+	}
+	for name, docs := range map[string][]Doc{"none": nil, "small": smallDocs(), "shipped": shippedDocs(t), "escaped": escaped, "random": randomDocs(500)} {
+		got := mustIndex(t, docs)
+		if want := referenceIndex(t, docs); !bytes.Equal(got, want) {
+			i := 0
+			for i < len(got) && i < len(want) && got[i] == want[i] {
+				i++
+			}
+			t.Errorf("%s: Index differs from json.Marshal at byte %d: %.60q, want %.60q", name, i, got[i:], want[i:])
+		}
+		ix, err := analyse(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if size := indexSize(docs, strings.Fields(stopList), ix); len(got) > size && name != "escaped" {
+			t.Errorf("%s: Index wrote %d bytes, more than the %d it reserved", name, len(got), size)
+		}
+	}
+}
+
+// referenceIndex is Index as json.Marshal wrote it.
+func referenceIndex(tb testing.TB, docs []Doc) []byte {
+	tb.Helper()
+	ix, err := analyse(docs)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out := struct {
+		V     int            `json:"v"`
+		Kinds []string       `json:"kinds"`
+		Stop  []string       `json:"stop"`
+		Docs  [][]any        `json:"docs"`
+		Terms []string       `json:"terms"`
+		Post  []jsonPostings `json:"post"`
+	}{V: 1, Kinds: kinds[:], Terms: ix.terms, Stop: strings.Fields(stopList), Post: make([]jsonPostings, len(ix.post))}
+	for i := range docs {
+		d := &docs[i]
+		out.Docs = append(out.Docs, []any{ix.kind[i], d.title(), d.url(), d.Text})
+	}
+	for t, ps := range ix.post {
+		out.Post[t] = jsonPostings(ps)
+	}
+	js, err := json.Marshal(out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return append(append([]byte("window.DOSSIER_SEARCH="), js...), ";\n"...)
+}
+
+// jsonPostings are postings that json.Marshal writes as format 1 has them.
+type jsonPostings postings
+
+func (ps jsonPostings) MarshalJSON() ([]byte, error) {
+	var b []byte
+	b = append(b, '[')
+	prev := -1
+	for i, p := range ps {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		doc := int(p >> weightBits)
+		b = strconv.AppendInt(b, int64((doc-prev)<<weightBits|int(p&(1<<weightBits-1))), 10)
+		prev = doc
+	}
+	return append(b, ']'), nil
+}
+
 func mustIndex(tb testing.TB, docs []Doc) []byte {
 	tb.Helper()
 	js, err := Index(docs)
@@ -195,23 +274,31 @@ func mustIndex(tb testing.TB, docs []Doc) []byte {
 	return js
 }
 
-// BenchmarkIndex indexes 10,000 paragraphs made of the seeds' words.
+// BenchmarkIndex indexes a synthetic dossier of 100 articles, the size that Index is for
+// (see BenchmarkSharded for its shape), and 10,000 paragraphs made of the seeds' words.
 func BenchmarkIndex(b *testing.B) {
-	var vocab []string
-	for _, d := range shippedDocs(b) {
-		for _, w := range words(d.Text) {
-			vocab = append(vocab, w.s)
+	b.Run("articles=100", func(b *testing.B) { benchmarkIndex(b, syntheticDocs(b, 100)) })
+	b.Run("paragraphs=10000", func(b *testing.B) {
+		var vocab []string
+		for _, d := range shippedDocs(b) {
+			for _, w := range words(d.Text) {
+				vocab = append(vocab, w.s)
+			}
 		}
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	docs := make([]Doc, 10_000)
-	for i := range docs {
-		ws := make([]string, 40+r.IntN(80))
-		for j := range ws {
-			ws[j] = vocab[r.IntN(len(vocab))]
+		r := rand.New(rand.NewPCG(1, 2))
+		docs := make([]Doc, 10_000)
+		for i := range docs {
+			ws := make([]string, 40+r.IntN(80))
+			for j := range ws {
+				ws[j] = vocab[r.IntN(len(vocab))]
+			}
+			docs[i] = Doc{Kind: kinds[i%len(kinds)], Title: fmt.Sprintf("Absatz %d", i), URL: fmt.Sprintf("p/%d.html", i), Text: strings.Join(ws, " ")}
 		}
-		docs[i] = Doc{Kind: kinds[i%len(kinds)], Title: fmt.Sprintf("Absatz %d", i), URL: fmt.Sprintf("p/%d.html", i), Text: strings.Join(ws, " ")}
-	}
+		benchmarkIndex(b, docs)
+	})
+}
+
+func benchmarkIndex(b *testing.B, docs []Doc) {
 	b.ResetTimer()
 	for b.Loop() {
 		js, err := Index(docs)
@@ -220,4 +307,5 @@ func BenchmarkIndex(b *testing.B) {
 		}
 		b.SetBytes(int64(len(js)))
 	}
+	b.ReportMetric(float64(len(docs)), "docs")
 }

@@ -238,13 +238,13 @@ func appendDoc(b []byte, d *Doc, c docCut) []byte {
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(c.titleUnits), 10)
 	b = append(b, ',')
-	b = appendNumbered(b, d.Title, d.N, c.titleBytes)
+	b = appendNumbered(b, d.Title, d.N, c.titleBytes, &plainSafe)
 	b = append(b, ',')
 	b = strconv.AppendInt(b, int64(c.urlUnits), 10)
 	b = append(b, ',')
-	b = appendNumbered(b, d.URL, d.N, c.urlBytes)
+	b = appendNumbered(b, d.URL, d.N, c.urlBytes, &plainSafe)
 	b = append(b, ',')
-	b = appendString(b, d.Text)
+	b = appendString(b, d.Text, &plainSafe)
 	return append(b, ']')
 }
 
@@ -275,32 +275,48 @@ func shardStart(kind string, n int) []byte {
 }
 
 // appendNumbered appends numbered(s, n) without its first cut bytes to b as a JSON
-// string.
-func appendNumbered(b []byte, s string, n, cut int) []byte {
+// string, escaped as safe says.
+func appendNumbered(b []byte, s string, n, cut int, safe *safeSet) []byte {
 	if n == 0 {
-		return appendString(b, s[cut:])
+		return appendString(b, s[cut:], safe)
 	}
 	var buf [20]byte
 	digits := strconv.AppendInt(buf[:0], int64(n), 10)
 	if cut > len(s) {
 		digits, cut = digits[cut-len(s):], len(s)
 	}
-	b = appendString(b, s[cut:])
+	b = appendString(b, s[cut:], safe)
 	b = append(b[:len(b)-1], digits...) // before the closing quote; digits need no escaping
 	return append(b, '"')
 }
 
-// appendString appends s to b as a JSON string, as encoding/json writes it without
-// escaping HTML: invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped, which JavaScript
-// before ES2019 does not take in a string.
-func appendString(b []byte, s string) []byte {
+// A safeSet says which ASCII characters appendString writes as they are; it escapes the
+// others.
+type safeSet = [utf8.RuneSelf]bool
+
+// plainSafe is the set of encoding/json with HTML escaping off (SetEscapeHTML(false)),
+// which format 3 is written with: all but the control characters, '"' and '\\'. htmlSafe is
+// that of json.Marshal, which wrote format 1 and whose bytes Index keeps: '<', '>' and '&'
+// are escaped too.
+var plainSafe, htmlSafe = func() (plain, html safeSet) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		plain[c] = c != '"' && c != '\\'
+		html[c] = plain[c] && c != '<' && c != '>' && c != '&'
+	}
+	return plain, html
+}()
+
+// appendString appends s to b as a JSON string, as encoding/json writes it: the ASCII
+// characters not in safe escaped, invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped,
+// which JavaScript before ES2019 does not take in a string.
+func appendString(b []byte, s string, safe *safeSet) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' {
+			if safe[c] {
 				i++
 				continue
 			}

@@ -165,7 +165,8 @@ func syntheticDocs(tb testing.TB, n int) []Doc {
 	return append(docs, events...)
 }
 
-// FuzzAppendString holds appendString to encoding/json without HTML escaping.
+// FuzzAppendString holds appendString to encoding/json: with plainSafe to an Encoder
+// without HTML escaping, with htmlSafe to json.Marshal.
 func FuzzAppendString(f *testing.F) {
 	for _, s := range []string{"", "Pjöngjang", `"quoted" \ back`, "tab\tnew\nline\r\b\f\x00\x1f\x7f", "a\xffb\xc3", "line\u2028para\u2029",
 		"<script>&amp;</script>", "🚀 U+10000 and beyond", "\ufffd"} {
@@ -178,8 +179,15 @@ func FuzzAppendString(f *testing.F) {
 		if err := enc.Encode(s); err != nil {
 			t.Fatal(err)
 		}
-		if got := appendString(nil, s); string(got)+"\n" != want.String() {
-			t.Errorf("appendString(%q) = %s, want %s", s, got, want.String())
+		if got := appendString(nil, s, &plainSafe); string(got)+"\n" != want.String() {
+			t.Errorf("appendString(%q, &plainSafe) = %s, want %s", s, got, want.String())
+		}
+		wantHTML, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s, &htmlSafe); string(got) != string(wantHTML) {
+			t.Errorf("appendString(%q, &htmlSafe) = %s, want %s", s, got, wantHTML)
 		}
 	})
 }
