@@ -108,14 +108,14 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		// Replacing the output folder would delete the sources it holds.
 		return &Result{}, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
 	}
-	res, r, static, err := prepare(cfg, nil)
+	res, p, err := prepare(cfg, nil)
 	if err != nil {
 		return res, err
 	}
 	phase := func(name string, m meter) {
 		res.Phases = append(res.Phases, m.end(name))
 	}
-	start := startMeter()
+	r, static, start := p.r, p.static, p.render
 	// Each file is written as soon as it is rendered, so that a large site is never held
 	// in memory whole; without an output folder (check, the preview) the files are kept.
 	var out *site.Writer
@@ -168,10 +168,17 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	return res, nil
 }
 
+// prepared is what prepare hands to the render phase.
+type prepared struct {
+	r      *render.Renderer
+	static []site.File
+	render meter // the render phase, which making the renderer begins
+}
+
 // prepare runs the phases before rendering: it loads and resolves the dossier, with the
 // caches of a Session if there is one, and makes its renderer and static files. The
 // render phase it starts is ended by the caller.
-func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File, error) {
+func prepare(cfg Config, sess *Session) (*Result, *prepared, error) {
 	res := &Result{}
 	phase := func(name string, m meter) {
 		res.Phases = append(res.Phases, m.end(name))
@@ -179,12 +186,23 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 	start := startMeter()
 	root, err := os.OpenRoot(cfg.Src)
 	if err != nil {
-		return res, nil, nil, &PhaseError{"load", err}
+		return res, nil, &PhaseError{"load", err}
 	}
 	defer root.Close()
 	ffs := newFolderFS(root) // refuses symbolic links that leave the dossier
 	defer ffs.close()
 	var fsys fs.FS = ffs
+	// The static files do not depend on the content: they are read and minified while it
+	// loads and resolves, on a core those phases leave idle much of the time (their cost
+	// counts as theirs).
+	var static []site.File
+	var staticErr error
+	staticDone := make(chan struct{})
+	go func() {
+		defer close(staticDone)
+		static, staticErr = staticFiles(fsys, cfg.Minify)
+	}()
+	defer func() { <-staticDone }() // before ffs closes
 	ccfg := content.Config{Drafts: cfg.Drafts}
 	dcfg := idossier.Config{Strict: cfg.Strict, NoNameWarnings: cfg.NoNameWarnings}
 	if sess != nil {
@@ -201,16 +219,17 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 	res.Dossier = d
 	phase("resolve", start)
 	if err := res.Problems.Err(); err != nil {
-		return res, nil, nil, err
+		return res, nil, err
 	}
 
+	start = startMeter()
 	baseURL := d.Site.BaseURL
 	if cfg.BaseURL != "" {
 		baseURL = cfg.BaseURL
 	}
 	templates, err := sub(fsys, "templates")
 	if err != nil {
-		return res, nil, nil, &PhaseError{"render", err}
+		return res, nil, &PhaseError{"render", err}
 	}
 	rcfg := render.Config{
 		Templates: layers{templates, defaults.Templates()},
@@ -222,22 +241,32 @@ func prepare(cfg Config, sess *Session) (*Result, *render.Renderer, []site.File,
 	}
 	r, err := render.New(d, rcfg)
 	if err != nil {
-		return res, nil, nil, &PhaseError{"render", err}
+		return res, nil, &PhaseError{"render", err}
 	}
-	staticDir, err := sub(fsys, "static")
+	<-staticDone
+	if staticErr != nil {
+		return res, nil, &PhaseError{"render", staticErr}
+	}
+	return res, &prepared{r, static, start}, nil
+}
+
+// staticFiles returns the static files of the dossier over the defaults, minified if
+// minify is set.
+func staticFiles(fsys fs.FS, minify bool) ([]site.File, error) {
+	dir, err := sub(fsys, "static")
 	if err != nil {
-		return res, nil, nil, &PhaseError{"render", err}
+		return nil, err
 	}
-	static, err := site.Static(layers{staticDir, defaults.Static()}, "static")
+	static, err := site.Static(layers{dir, defaults.Static()}, "static")
 	if err != nil {
-		return res, nil, nil, &PhaseError{"render", fmt.Errorf("static files: %w", err)}
+		return nil, fmt.Errorf("static files: %w", err)
 	}
-	if cfg.Minify {
+	if minify {
 		if err := site.Minify(static); err != nil {
-			return res, nil, nil, &PhaseError{"render", err}
+			return nil, err
 		}
 	}
-	return res, r, static, nil
+	return static, nil
 }
 
 // holds reports whether the folder dir is path or one of its parents.

@@ -217,3 +217,46 @@ Siehe [Z. 2](article:a#L2) und [hier](javascript:alert(1)).
 		})
 	}
 }
+
+// TestBrokenTemplates breaks templates of the dossier's own: every broken file is named,
+// with its line as written (not as minified), and the previous site is untouched.
+func TestBrokenTemplates(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"page files", map[string]string{
+			"templates/topic.html": "{{define \"main\"}}\n<h1>{{.Title</h1>{{end}}",
+			"templates/actor.html": "{{define \"body\"}}{{end}}",
+		}, []string{"templates/topic.html: template: topic.html:2: bad character U+003C '<'", `templates/actor.html: must define "main"`}},
+		{"base", map[string]string{
+			"templates/base.html": "{{define \"base\"}}\n<html>\n\n{{if .Lang}}{{end}",
+		}, []string{"templates/base.html: template: base.html:4: bad character U+007D '}'"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := testdossier.Write(t, smallDossier)
+			out := filepath.Join(t.TempDir(), "public")
+			mustBuild(t, Config{Src: src, Out: out, Minify: true})
+			good := mustReadTree(t, out)
+			for name, data := range tc.files {
+				testdossier.WriteFile(t, filepath.Join(src, name), data)
+			}
+			_, err := Run(context.Background(), Config{Src: src, Out: out, Minify: true})
+			if err == nil {
+				t.Fatal("build succeeded; want errors")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\ndoes not say %q", err, w)
+				}
+			}
+			if n := strings.Count(err.Error(), "templates/"); n != len(tc.want) {
+				t.Errorf("error names %d template files, want %d: %v", n, len(tc.want), err)
+			}
+			if err := site.Equal(out, good); err != nil {
+				t.Errorf("the failed build changed the output: %v", err)
+			}
+		})
+	}
+}

@@ -29,16 +29,15 @@ func NewSession(cfg Config) *Session {
 // for. Like Run, it returns an error if the build failed, with every problem found in
 // the Result. The Result holds no Files.
 func (s *Session) Build() (*Result, *Site, error) {
-	res, r, static, err := prepare(s.cfg, s)
+	res, p, err := prepare(s.cfg, s)
 	if err != nil {
 		return res, nil, err
 	}
-	start := startMeter()
-	st := &Site{pages: r.OnDemand(), static: map[string][]byte{}}
-	for _, f := range static {
+	st := &Site{pages: p.r.OnDemand(), static: map[string][]byte{}}
+	for _, f := range p.static {
 		st.static[f.Path] = f.Data
 	}
-	res.Phases = append(res.Phases, start.end("render"))
+	res.Phases = append(res.Phases, p.render.end("render"))
 	return res, st, nil
 }
 

@@ -26,6 +26,7 @@ package render
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"html/template"
@@ -42,6 +43,7 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/markdown"
+	"dossier/internal/parallel"
 	"dossier/internal/tmplexec"
 )
 
@@ -114,27 +116,44 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		},
 		"isodate": func(d date.Date) string { return d.ISO() },
 	}
-	var errs []string
-	for _, f := range pageFiles {
-		t, err := parse(template.New(f).Funcs(funcs).Option("missingkey=error"), cfg, "base.html", "partials.html", f)
-		if err != nil {
-			errs = append(errs, err.Error())
-			continue
+	// base.html and partials.html are in every page file's set: they are read, minified
+	// and parsed once, and each set is a clone of them with its page file parsed in.
+	common, err := parse(template.New("base.html").Funcs(funcs).Option("missingkey=error"), funcs, cfg, "base.html", "partials.html")
+	if err != nil {
+		return nil, err
+	}
+	if common.Lookup("base") == nil {
+		return nil, fmt.Errorf("templates/base.html: must define \"base\"")
+	}
+	sets := make([]*template.Template, len(pageFiles))
+	for i := range sets {
+		if sets[i], err = common.Clone(); err != nil {
+			return nil, err
 		}
-		if t.Lookup("base") == nil || t.Lookup("main") == nil {
-			errs = append(errs, fmt.Sprintf("templates/%s: must define \"main\" (and base.html must define \"base\")", f))
-			continue
+	}
+	// The sets are independent: they are parsed, escaped and compiled on all cores.
+	progs := make([]map[string]*tmplexec.Program, len(pageFiles))
+	errs := make([]error, len(pageFiles))
+	parallel.Each(len(pageFiles), func(i int) {
+		f := pageFiles[i]
+		if _, errs[i] = parse(sets[i], funcs, cfg, f); errs[i] != nil {
+			return
 		}
-		r.pages[f] = t
+		if sets[i].Lookup("main") == nil {
+			errs[i] = fmt.Errorf("templates/%s: must define \"main\"", f)
+			return
+		}
 		names := []string{"base"}
 		if f == noteFile {
 			names = append(names, "note") // the note beside its line, which Go writes (writeLine)
 		}
-		r.progs[f] = compile(t, funcs, names...)
-		r.sizes[f] = new(atomic.Int64)
+		progs[i] = compile(sets[i], funcs, names...)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	for i, f := range pageFiles {
+		r.pages[f], r.progs[f], r.sizes[f] = sets[i], progs[i], new(atomic.Int64)
 	}
 	r.topicColour, r.topicLegend = topicColours(d.Topics, l)
 	r.lineLabel = html.EscapeString(l.Line)
@@ -145,15 +164,16 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 }
 
 // parse parses the template files names of cfg.Templates into t, each as the template of
-// its name, as template.ParseFS does, after Config.Minify.
-func parse(t *template.Template, cfg Config, names ...string) (*template.Template, error) {
+// its name, as template.ParseFS does, after Config.Minify. funcs are t's functions.
+func parse(t *template.Template, funcs template.FuncMap, cfg Config, names ...string) (*template.Template, error) {
 	for _, name := range names {
 		src, err := fs.ReadFile(cfg.Templates, name)
 		if err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
+		text := src
 		if cfg.Minify != nil {
-			if src, err = cfg.Minify(name, src); err != nil {
+			if text, err = cfg.Minify(name, src); err != nil {
 				return nil, fmt.Errorf("templates/%s: %w", name, err)
 			}
 		}
@@ -161,7 +181,14 @@ func parse(t *template.Template, cfg Config, names ...string) (*template.Templat
 		if name != t.Name() {
 			tmpl = t.New(name)
 		}
-		if _, err := tmpl.Parse(string(src)); err != nil {
+		if _, err := tmpl.Parse(string(text)); err != nil {
+			if cfg.Minify != nil {
+				// Minified, the text has other lines, and a broken action may read
+				// otherwise: the error of the file as written says where, and what.
+				if _, werr := template.New(name).Funcs(funcs).Parse(string(src)); werr != nil {
+					err = werr
+				}
+			}
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
 	}
