@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -225,44 +224,26 @@ func referenceIndex(tb testing.TB, docs []Doc) []byte {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	out := struct {
-		V     int            `json:"v"`
-		Kinds []string       `json:"kinds"`
-		Stop  []string       `json:"stop"`
-		Docs  [][]any        `json:"docs"`
-		Terms []string       `json:"terms"`
-		Post  []jsonPostings `json:"post"`
-	}{V: 1, Kinds: kinds[:], Terms: ix.terms, Stop: strings.Fields(stopList), Post: make([]jsonPostings, len(ix.post))}
+	out := index{V: 1, Kinds: kinds[:], Terms: ix.terms, Stop: strings.Fields(stopList), Post: make([][]int, len(ix.post))}
 	for i := range docs {
 		d := &docs[i]
 		out.Docs = append(out.Docs, []any{ix.kind[i], d.title(), d.url(), d.Text})
 	}
+	// Format 1's postings: per document, 8×(its number − the previous one's) + weight,
+	// the previous number starting at −1.
 	for t, ps := range ix.post {
-		out.Post[t] = jsonPostings(ps)
+		prev := -1
+		for _, p := range ps {
+			doc, weight := int(p>>weightBits), int(p&(1<<weightBits-1))
+			out.Post[t] = append(out.Post[t], (doc-prev)*8+weight)
+			prev = doc
+		}
 	}
 	js, err := json.Marshal(out)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return append(append([]byte("window.DOSSIER_SEARCH="), js...), ";\n"...)
-}
-
-// jsonPostings are postings that json.Marshal writes as format 1 has them.
-type jsonPostings postings
-
-func (ps jsonPostings) MarshalJSON() ([]byte, error) {
-	var b []byte
-	b = append(b, '[')
-	prev := -1
-	for i, p := range ps {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		doc := int(p >> weightBits)
-		b = strconv.AppendInt(b, int64((doc-prev)<<weightBits|int(p&(1<<weightBits-1))), 10)
-		prev = doc
-	}
-	return append(b, ']'), nil
 }
 
 func mustIndex(tb testing.TB, docs []Doc) []byte {
