@@ -2,9 +2,13 @@ package build
 
 import (
 	"context"
+	"flag"
+	"fmt"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,51 +16,75 @@ import (
 	"dossier/internal/testdossier"
 )
 
+var scaleSizes = flag.String("sizes", "100,1000,10000", "BenchmarkScale: the dossiers' numbers of articles, comma-separated")
+
 // BenchmarkScale builds synthetic dossiers of 100, 1,000 and 10,000 articles (written by
 // internal/benchgen from the shipped seeds' sentences) to disk, as `dossier build` does,
-// and reports the median time per article of its builds, which should not grow with the
-// dossier:
+// and reports for each the median time per article of its builds, which should not grow
+// with the dossier, its pages per second, and the spread: the largest median time per
+// article over the smallest.
 //
 //	go test -run '^$' -bench Scale -benchtime 5x ./internal/build
+//	go test -run '^$' -bench Scale -benchtime 5x ./internal/build -sizes 1000
 //
-// -bench 'Scale/articles=1000$' runs one size.
-//
+// Each of the -benchtime rounds builds every size once, in turn, so that the machine's
+// slow minutes fall on all of them alike. Each build starts as a new `dossier build`
+// process would, with the heap given back to the system: else a small build would reuse
+// the memory a large one had the system fault in, and a large one would pay for its own.
 // Every build writes a new folder, as a first build or CI's does, and nothing is removed
 // before the last: on a file system without a journal, making a file passes over every
 // inode freed in the last minutes, so removing one build's output would slow the next.
 func BenchmarkScale(b *testing.B) {
 	defer LimitMemory()() // as dossier build has it
+	var sizes []int
+	for f := range strings.SplitSeq(*scaleSizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("-sizes %q: want numbers of articles, such as 100,1000,10000", *scaleSizes)
+		}
+		sizes = append(sizes, n)
+	}
 	sentences := testdossier.Sentences(b)
-	tmp := b.TempDir() // removed after all sizes
-	for _, n := range []int{100, 1000, 10000} {
-		b.Run("articles="+strconv.Itoa(n), func(b *testing.B) {
-			dir := filepath.Join(tmp, strconv.Itoa(n))
-			src := filepath.Join(dir, "dossier")
-			if _, err := benchgen.Write(src, n, sentences); err != nil {
+	tmp := b.TempDir() // removed after the last build
+	for _, n := range sizes {
+		if _, err := benchgen.Write(filepath.Join(tmp, strconv.Itoa(n)), n, sentences); err != nil {
+			b.Fatal(err)
+		}
+	}
+	took := make([][]time.Duration, len(sizes))
+	pages := make([]int, len(sizes))
+	for b.Loop() {
+		for i, n := range sizes {
+			// The kernel would write back the new corpus or the last build's files
+			// during this build, on the cores it measures.
+			b.StopTimer()
+			flushDisk()
+			debug.FreeOSMemory()
+			b.StartTimer()
+			src := filepath.Join(tmp, strconv.Itoa(n))
+			out := filepath.Join(tmp, fmt.Sprintf("public-%d-%d", n, len(took[i])))
+			start := time.Now()
+			res, err := Run(context.Background(), Config{Src: src, Out: out, Minify: true, NoNameWarnings: true})
+			if err != nil {
 				b.Fatal(err)
 			}
-			var pages int
-			var took []time.Duration
-			for b.Loop() {
-				// The kernel would write back the new corpus or the last build's files
-				// during this build, on the cores it measures.
-				b.StopTimer()
-				flushDisk()
-				b.StartTimer()
-				out := filepath.Join(dir, "public-"+strconv.Itoa(len(took)))
-				start := time.Now()
-				res, err := Run(context.Background(), Config{Src: src, Out: out, Minify: true, NoNameWarnings: true})
-				if err != nil {
-					b.Fatal(err)
-				}
-				took = append(took, time.Since(start))
-				pages = res.Pages
-			}
-			median := medianDuration(took)
-			b.ReportMetric(float64(median.Nanoseconds())/float64(n), "ns/article")
-			b.ReportMetric(float64(pages)/median.Seconds(), "pages/s")
-		})
+			took[i] = append(took[i], time.Since(start))
+			pages[i] = res.Pages
+		}
 	}
+	var least, most float64
+	for i, n := range sizes {
+		median := medianDuration(took[i])
+		perArticle := median.Seconds() * 1000 / float64(n)
+		if i == 0 || perArticle < least {
+			least = perArticle
+		}
+		most = max(most, perArticle)
+		b.ReportMetric(perArticle, fmt.Sprintf("ms/article@%d", n))
+		b.ReportMetric(float64(pages[i])/median.Seconds(), fmt.Sprintf("pages/s@%d", n))
+		b.Logf("%d articles, %d pages: %v", n, pages[i], took[i])
+	}
+	b.ReportMetric(most/least, "spread")
 }
 
 // medianDuration returns the median of ds, the mean of the middle two if their number is
