@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
+	"golang.org/x/sync/errgroup"
 )
 
 func main() {
@@ -51,10 +52,11 @@ func main() {
 
 // contender is one of the programs compared.
 type contender struct {
-	name  string
-	cmd   func(out string) *exec.Cmd
-	pages func(stdout, out string) int // the pages made, from the output and the output folder
-	runs  []run
+	name   string
+	inputs []string // the folders it reads
+	cmd    func(out string) *exec.Cmd
+	pages  func(stdout, out string) int // the pages made, from the output and the output folder
+	runs   []run
 }
 
 // run is one measured run of a contender.
@@ -108,13 +110,13 @@ func compare(args []string) error {
 	dossierPages := regexp.MustCompile(`(\d+) pages, \d+ files`)
 	floorPages := regexp.MustCompile(`^(\d+) pages`)
 	contenders := []*contender{
-		{name: "dossier", cmd: func(out string) *exec.Cmd {
+		{name: "dossier", inputs: []string{plain}, cmd: func(out string) *exec.Cmd {
 			return exec.Command(dossier, "build", "-stats", "-src", plain, "-out", out)
 		}, pages: match(dossierPages)},
-		{name: "hugo", cmd: func(out string) *exec.Cmd {
+		{name: "hugo", inputs: []string{hugoSite}, cmd: func(out string) *exec.Cmd {
 			return exec.Command(*hugo, "--quiet", "-s", hugoSite, "-d", out)
 		}, pages: func(_, out string) int { return countFiles(out, ".html") }},
-		{name: "floor", cmd: func(out string) *exec.Cmd {
+		{name: "floor", inputs: floorDirs, cmd: func(out string) *exec.Cmd {
 			return exec.Command(self, append([]string{"floor", "-out", out}, floorDirs...)...)
 		}, pages: match(floorPages)},
 	}
@@ -140,6 +142,14 @@ func compare(args []string) error {
 				return fmt.Errorf("%s exists; give -work an empty folder", out)
 			}
 			outs = append(outs, out)
+			// Each run starts as after a checkout: its input in the page cache, which
+			// this VM does not keep (a build that followed Hugo's read a third of its
+			// corpus from the disk and took twice as long), and no files of the run
+			// before still to be written back while it runs.
+			if err := readAll(c.inputs); err != nil {
+				return err
+			}
+			syscall.Sync()
 			r, stdout, err := measure(c.cmd(out))
 			if err != nil {
 				return fmt.Errorf("%s: %w\n%s", c.name, err, stdout)
@@ -169,6 +179,31 @@ func compare(args []string) error {
 	fmt.Printf("dossier is %.1f× as fast as Hugo and takes %.2f× the floor's time (medians)\n",
 		med["hugo"].wall.Seconds()/med["dossier"].wall.Seconds(), med["dossier"].wall.Seconds()/med["floor"].wall.Seconds())
 	return nil
+}
+
+// readAll reads every file in the folders dirs, on all cores.
+func readAll(dirs []string) error {
+	var files []string
+	for _, dir := range dirs {
+		err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				files = append(files, p)
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	for _, f := range files {
+		g.Go(func() error {
+			_, err := os.ReadFile(f)
+			return err
+		})
+	}
+	return g.Wait()
 }
 
 // buildDossier compiles the dossier command of this repository into dir.

@@ -34,3 +34,22 @@ func TestMedian(t *testing.T) {
 		t.Errorf("median = %v, %d; want 2s, 20", m.wall, m.maxRSS)
 	}
 }
+
+// TestReadAll reads every file of the folders, and says so when it cannot.
+func TestReadAll(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(dir, "a", "b", "x.md"), []byte("x"), 0o644)
+	if err := readAll([]string{dir}); err != nil {
+		t.Errorf("readAll: %v", err)
+	}
+	if err := readAll([]string{dir, filepath.Join(dir, "missing")}); err == nil {
+		t.Error("readAll of a missing folder succeeded")
+	}
+	if os.Getuid() != 0 { // root reads anything
+		os.Chmod(filepath.Join(dir, "a", "b", "x.md"), 0)
+		if err := readAll([]string{dir}); err == nil {
+			t.Error("readAll of an unreadable file succeeded")
+		}
+	}
+}
