@@ -18,6 +18,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	defaults "dossier"
 	"dossier/internal/content"
 	"dossier/internal/diag"
@@ -115,7 +117,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	phase := func(name string, m meter) {
 		res.Phases = append(res.Phases, m.end(name))
 	}
-	r, static, start := p.r, p.static, p.render
+	r, static, start := p.r, p.static, p.renderStart
 	// Each file is written as soon as it is rendered, so that a large site is never held
 	// in memory whole; without an output folder (check, the preview) the files are kept.
 	var out *site.Writer
@@ -170,9 +172,9 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 
 // prepared is what prepare hands to the render phase.
 type prepared struct {
-	r      *render.Renderer
-	static []site.File
-	render meter // the render phase, which making the renderer begins
+	r           *render.Renderer
+	static      []site.File
+	renderStart meter // of the render phase, which making the renderer begins
 }
 
 // prepare runs the phases before rendering: it loads and resolves the dossier, with the
@@ -196,13 +198,12 @@ func prepare(cfg Config, sess *Session) (*Result, *prepared, error) {
 	// loads and resolves, on a core those phases leave idle much of the time (their cost
 	// counts as theirs).
 	var static []site.File
-	var staticErr error
-	staticDone := make(chan struct{})
-	go func() {
-		defer close(staticDone)
-		static, staticErr = staticFiles(fsys, cfg.Minify)
-	}()
-	defer func() { <-staticDone }() // before ffs closes
+	var staticGroup errgroup.Group
+	staticGroup.Go(func() (err error) {
+		static, err = staticFiles(fsys, cfg.Minify)
+		return err
+	})
+	defer staticGroup.Wait() // before ffs closes
 	ccfg := content.Config{Drafts: cfg.Drafts}
 	dcfg := idossier.Config{Strict: cfg.Strict, NoNameWarnings: cfg.NoNameWarnings}
 	if sess != nil {
@@ -243,9 +244,8 @@ func prepare(cfg Config, sess *Session) (*Result, *prepared, error) {
 	if err != nil {
 		return res, nil, &PhaseError{"render", err}
 	}
-	<-staticDone
-	if staticErr != nil {
-		return res, nil, &PhaseError{"render", staticErr}
+	if err := staticGroup.Wait(); err != nil {
+		return res, nil, &PhaseError{"render", err}
 	}
 	return res, &prepared{r, static, start}, nil
 }

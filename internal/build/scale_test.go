@@ -72,19 +72,15 @@ func BenchmarkScale(b *testing.B) {
 			pages[i] = res.Pages
 		}
 	}
-	var least, most float64
+	perArticle := make([]float64, len(sizes))
 	for i, n := range sizes {
 		median := medianDuration(took[i])
-		perArticle := median.Seconds() * 1000 / float64(n)
-		if i == 0 || perArticle < least {
-			least = perArticle
-		}
-		most = max(most, perArticle)
-		b.ReportMetric(perArticle, fmt.Sprintf("ms/article@%d", n))
+		perArticle[i] = median.Seconds() * 1000 / float64(n)
+		b.ReportMetric(perArticle[i], fmt.Sprintf("ms/article@%d", n))
 		b.ReportMetric(float64(pages[i])/median.Seconds(), fmt.Sprintf("pages/s@%d", n))
 		b.Logf("%d articles, %d pages: %v", n, pages[i], took[i])
 	}
-	b.ReportMetric(most/least, "spread")
+	b.ReportMetric(slices.Max(perArticle)/slices.Min(perArticle), "spread")
 }
 
 // medianDuration returns the median of ds, the mean of the middle two if their number is

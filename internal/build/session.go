@@ -37,7 +37,7 @@ func (s *Session) Build() (*Result, *Site, error) {
 	for _, f := range p.static {
 		st.static[f.Path] = f.Data
 	}
-	res.Phases = append(res.Phases, p.render.end("render"))
+	res.Phases = append(res.Phases, p.renderStart.end("render"))
 	return res, st, nil
 }
 

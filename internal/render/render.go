@@ -125,17 +125,15 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	if common.Lookup("base") == nil {
 		return nil, fmt.Errorf("templates/base.html: must define \"base\"")
 	}
+	// The sets are independent: they are cloned, parsed, escaped and compiled on all cores.
 	sets := make([]*template.Template, len(pageFiles))
-	for i := range sets {
-		if sets[i], err = common.Clone(); err != nil {
-			return nil, err
-		}
-	}
-	// The sets are independent: they are parsed, escaped and compiled on all cores.
 	progs := make([]map[string]*tmplexec.Program, len(pageFiles))
 	errs := make([]error, len(pageFiles))
 	parallel.Each(len(pageFiles), func(i int) {
 		f := pageFiles[i]
+		if sets[i], errs[i] = common.Clone(); errs[i] != nil {
+			return
+		}
 		if _, errs[i] = parse(sets[i], funcs, cfg, f); errs[i] != nil {
 			return
 		}
