@@ -118,8 +118,8 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	}
 	// base.html and partials.html are in every page file's set: they are read, minified
 	// and parsed once, and each set is a clone of them with its page file parsed in.
-	common, err := parse(template.New("base.html").Funcs(funcs).Option("missingkey=error"), funcs, cfg, "base.html", "partials.html")
-	if err != nil {
+	common := template.New("base.html").Funcs(funcs).Option("missingkey=error")
+	if err := parse(common, funcs, cfg, "base.html", "partials.html"); err != nil {
 		return nil, err
 	}
 	if common.Lookup("base") == nil {
@@ -134,7 +134,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		if sets[i], errs[i] = common.Clone(); errs[i] != nil {
 			return
 		}
-		if _, errs[i] = parse(sets[i], funcs, cfg, f); errs[i] != nil {
+		if errs[i] = parse(sets[i], funcs, cfg, f); errs[i] != nil {
 			return
 		}
 		if sets[i].Lookup("main") == nil {
@@ -163,16 +163,16 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 
 // parse parses the template files names of cfg.Templates into t, each as the template of
 // its name, as template.ParseFS does, after Config.Minify. funcs are t's functions.
-func parse(t *template.Template, funcs template.FuncMap, cfg Config, names ...string) (*template.Template, error) {
+func parse(t *template.Template, funcs template.FuncMap, cfg Config, names ...string) error {
 	for _, name := range names {
 		src, err := fs.ReadFile(cfg.Templates, name)
 		if err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", name, err)
+			return fmt.Errorf("templates/%s: %w", name, err)
 		}
 		text := src
 		if cfg.Minify != nil {
 			if text, err = cfg.Minify(name, src); err != nil {
-				return nil, fmt.Errorf("templates/%s: %w", name, err)
+				return fmt.Errorf("templates/%s: %w", name, err)
 			}
 		}
 		tmpl := t
@@ -187,10 +187,10 @@ func parse(t *template.Template, funcs template.FuncMap, cfg Config, names ...st
 					err = werr
 				}
 			}
-			return nil, fmt.Errorf("templates/%s: %w", name, err)
+			return fmt.Errorf("templates/%s: %w", name, err)
 		}
 	}
-	return t, nil
+	return nil
 }
 
 // job renders one page.
