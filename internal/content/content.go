@@ -373,17 +373,21 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	var perr error
 	// frontmatter reads through a bufio.Reader of its own unless it is given one; the
 	// text it returns is a copy, so the reader can serve the next file.
+	// It also copies what it reads into a buffer of its own, line by line and then the
+	// rest: it is given the file only as far as the line that closes the front matter,
+	// and the body is taken from data.
+	head := data[:frontMatterEnd(data)]
 	br := readers.Get().(*bufio.Reader)
-	br.Reset(bytes.NewReader(data))
+	br.Reset(bytes.NewReader(head))
 	body, err := frontmatter.Parse(br, &doc, frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
 		doc, perr = parseYAML(b)
 		return perr
 	}))
 	br.Reset(nil)
 	readers.Put(br)
-	// The body frontmatter returns is the end of its copy of the file, whose buffer grew
-	// by doubling; the same bytes of data take no more memory than they need.
-	body = data[len(data)-len(body):]
+	// The body frontmatter returns is the end of its copy of head; the same bytes of data
+	// and the rest of the file take no more memory than they need.
+	body = data[len(head)-len(body):]
 	switch {
 	case perr != nil:
 		errs.Errorf(yamlPos(name, offset, perr), "front matter is not valid YAML: %s; check quotes, colons and indentation", yamlMsg(perr))
@@ -412,6 +416,29 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}
 	f.Draft = f.boolean("draft")
 	return f
+}
+
+// frontMatterEnd returns the end of the line that closes the front matter of data, as
+// frontmatter finds it (the first line after the opening "---" that is "---" but for
+// white space), or len(data) if there is no front matter or it is not closed.
+func frontMatterEnd(data []byte) int {
+	opened := false
+	for rest := data; len(rest) > 0; {
+		line, next, _ := cutLine(rest)
+		t := bytes.TrimSpace(line)
+		switch {
+		case opened && string(t) == "---":
+			return len(data) - len(next)
+		case opened:
+		case len(t) == 0:
+		case string(t) == "---":
+			opened = true
+		default:
+			return len(data)
+		}
+		rest = next
+	}
+	return len(data)
 }
 
 func startsWithFence(data []byte) bool {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 // passages highlighted. It is safe markup: every piece of text is escaped here. Passages
 // may overlap each other and mentions; the output nests properly: a <mark> holds links,
 // never the reverse, and an element split by another's boundary is closed and reopened.
-func writeLineHTML(b *strings.Builder, l *dossier.Line, root string) {
+func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 	text := l.Text
 	if len(l.Mentions) == 0 && len(l.Anchors) == 0 { // most lines
 		escaper.WriteString(b, text)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"html/template"
@@ -85,16 +86,12 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
-	// The groups' markup is written into one builder and each group's is a part of the
-	// whole: a page's text is neither grown piecemeal nor copied per group.
-	var b strings.Builder
-	size := len(a.Notes) * 2048
-	for _, l := range a.Lines {
-		size += 2*len(l.Text) + 128 // markup and a few links a line
-	}
-	// That is what a line and a note can take; a dossier's articles take about the same
-	// share of it as the last one did (a synthetic one 54%, so 13 KB an article less).
-	b.Grow(size * int(r.articleShare.Load()) / 1000)
+	// The groups' markup is written into one of the renderer's buffers, and each group's
+	// is a part of it, lent to the page until page releases the buffer: a page's text is
+	// neither grown piecemeal nor copied per group, and its memory serves the next page
+	// (not so, 170 MB for the 10,000 articles of a large dossier).
+	b := r.buffer()
+	v.lines = b
 	var ends []int // of each group in b
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {
@@ -113,17 +110,14 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 			}
 			v.Groups = append(v.Groups, Group{Kind: group})
 		}
-		if err := r.writeLine(&b, l, p.Root); err != nil {
+		if err := r.writeLine(b, l, p.Root); err != nil {
 			return nil, err
 		}
 	}
-	if size > 0 {
-		r.articleShare.Store(int64(min(1000, b.Len()*1100/size))) // and a tenth more
-	}
-	all, start := b.String(), 0
+	all, start := lentHTML(b.Bytes()), 0
 	for i, end := range append(ends, b.Len()) {
 		if i < len(v.Groups) {
-			v.Groups[i].HTML = template.HTML(all[start:end])
+			v.Groups[i].HTML = all[start:end]
 		}
 		start = end
 	}
@@ -168,7 +162,7 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 // links to the line, its text, and the notes anchored in it (template "note"). The markup
 // is written here rather than in article.html because a page has hundreds of lines, and
 // executing a template for each cost four fifths of a large dossier's rendering.
-func (r *Renderer) writeLine(b *strings.Builder, l *dossier.Line, root string) error {
+func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) error {
 	n := itoa(l.N)
 	hasNotes := false
 	for _, an := range l.Anchors {

@@ -37,6 +37,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"golang.org/x/sync/errgroup"
 
@@ -87,8 +88,7 @@ type Renderer struct {
 	notes sync.Map  // noteKey → NoteView, made once per build
 	bufs  sync.Pool // *bytes.Buffer: buffer and release
 
-	articleShare atomic.Int64 // of its lines' and notes' estimated markup the last article took, in ‰
-	lineLabel    string       // "Zeile", escaped, for the link of each line's number
+	lineLabel string // "Zeile", escaped, for the link of each line's number
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
@@ -106,7 +106,6 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		l = labels["de"]
 	}
 	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, sizes: map[string]*atomic.Int64{}, md: map[string]*markdown.Renderer{}}
-	r.articleShare.Store(1000)
 	funcs := template.FuncMap{
 		"date": func(d date.Date) string {
 			if l.Lang == "en" {
@@ -321,11 +320,21 @@ func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 	size := r.sizes[j.tmpl]
 	buf.Grow(int(size.Load()) + 512)
 	n := buf.Len()
-	if err := r.execute(buf, j.tmpl, "base", view); err != nil {
+	err = r.execute(buf, j.tmpl, "base", view)
+	if a, ok := view.(ArticlePage); ok {
+		r.release(a.lines) // the markup it lent the page is written
+	}
+	if err != nil {
 		return err
 	}
 	size.Store(int64(buf.Len() - n))
 	return nil
+}
+
+// lentHTML returns b as markup without copying it. The markup is valid only as long as
+// b is not changed: when b is a buffer of the renderer's, until it is released.
+func lentHTML(b []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // buffer returns an empty buffer for a page or a note, one that release gave back if

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 
 	"dossier/internal/date"
@@ -131,6 +132,8 @@ type ArticlePage struct {
 	Topics            []Link
 	Events            []EventView
 	NoteCount         int
+
+	lines *bytes.Buffer // holds the Groups' markup; released once the page is made
 }
 
 // ArticlesPage lists the articles.
