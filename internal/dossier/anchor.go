@@ -133,7 +133,8 @@ func (r *resolver) anchorQuote(q *quote) *Anchor {
 	}
 	a := &Anchor{Article: art, Line: m.Line, Start: m.Start, End: m.End, Status: res.Status, Score: m.Score}
 	l := art.line(m.Line)
-	l.Anchors = append(l.Anchors, a)
+	marks := l.mark()
+	marks.anchors = append(marks.anchors, a)
 	return a
 }
 

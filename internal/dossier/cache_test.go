@@ -192,13 +192,13 @@ func dumpModel(d *Dossier) string {
 		}
 		for _, l := range a.Lines {
 			p("  line %d %v %q %q", l.N, l.Kind, l.Reason, l.Text)
-			for _, m := range l.Mentions {
+			for _, m := range l.Mentions() {
 				p("    mention %s:%d %d-%d→%s %q", m.Article.ID, m.Line, m.Start, m.End, m.Actor.ID, l.Text[m.Start:m.End])
 			}
-			for _, an := range l.Anchors {
+			for _, an := range l.Anchors() {
 				p("    anchor %s", dumpAnchor(an))
 			}
-			for _, t := range l.Topics {
+			for _, t := range l.Topics() {
 				p("    topic %s", t.ID)
 			}
 		}

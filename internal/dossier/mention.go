@@ -84,7 +84,7 @@ func (r *resolver) findMentions() {
 		counts := map[*Actor]int{}
 		for j, l := range art.Lines {
 			if len(hits[i][j]) > 0 {
-				l.Mentions = make([]Mention, 0, len(hits[i][j]))
+				l.mark().mentions = make([]Mention, 0, len(hits[i][j]))
 			}
 			for _, h := range hits[i][j] {
 				actorID := h.Key
@@ -97,7 +97,7 @@ func (r *resolver) findMentions() {
 				if actor == nil {
 					continue // reported by checkLineRules
 				}
-				l.Mentions = append(l.Mentions, Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End})
+				l.marks.mentions = append(l.marks.mentions, Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End})
 				counts[actor]++
 			}
 		}
@@ -114,7 +114,7 @@ func (r *resolver) findMentions() {
 			}
 		}
 		for _, l := range art.Lines {
-			for _, mn := range l.Mentions {
+			for _, mn := range l.Mentions() {
 				mn.Actor.Mentions = append(mn.Actor.Mentions, mn)
 			}
 		}

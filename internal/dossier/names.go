@@ -182,7 +182,7 @@ func (ws *wordScratch) findRuns(l *Line, runs []nameRun) []nameRun {
 		runs = append(runs, nameRun{l.N, l.Text, words})
 	}
 	for i, t := range toks {
-		if !ws.nameShaped(t.text) || covered(l.Mentions, t.start, t.end) {
+		if !ws.nameShaped(t.text) || covered(l.Mentions(), t.start, t.end) {
 			commit(i)
 			from = i + 1
 		}

@@ -469,8 +469,8 @@ func (r *resolver) sortAll() {
 		sortByRank(a.Events, events)
 		sortByRank(a.Topics, topics)
 		for _, l := range a.Lines {
-			if len(l.Anchors) > 1 {
-				slices.SortStableFunc(l.Anchors, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
+			if an := l.Anchors(); len(an) > 1 {
+				slices.SortStableFunc(an, func(a, b *Anchor) int { return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(b.End, a.End)) })
 			}
 		}
 	}

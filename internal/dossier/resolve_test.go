@@ -60,7 +60,7 @@ mentions:
 		{46, "Kim", "kim-jong-un"}, // "Zu Wladimir Putin pflegt Kim ein besonders gutes Verhältnis"
 	} {
 		found := false
-		for _, m := range a.Lines[tc.line-1].Mentions {
+		for _, m := range a.Lines[tc.line-1].Mentions() {
 			if a.Lines[tc.line-1].Text[m.Start:m.End] == tc.text && m.Actor.ID == tc.actor {
 				found = true
 			}
@@ -69,7 +69,7 @@ mentions:
 			t.Errorf("line %d: no mention %q of %s; got %v", tc.line, tc.text, tc.actor, mentionsOf(a.Lines[tc.line-1]))
 		}
 	}
-	for _, m := range a.Lines[36-1].Mentions { // "Kim Il-sung, seinen Sohn Jong-il": no rule, no bare Kim
+	for _, m := range a.Lines[36-1].Mentions() { // "Kim Il-sung, seinen Sohn Jong-il": no rule, no bare Kim
 		if m.Actor.ID == "kim-jong-un" {
 			t.Errorf("line 36: bare name linked to %s outside its rule's lines", m.Actor.ID)
 		}
@@ -78,7 +78,7 @@ mentions:
 
 func mentionsOf(l *Line) []string {
 	var out []string
-	for _, m := range l.Mentions {
+	for _, m := range l.Mentions() {
 		out = append(out, l.Text[m.Start:m.End]+"→"+m.Actor.ID)
 	}
 	return out
@@ -106,8 +106,8 @@ sources:
 		t.Fatalf("event sources = %+v, want line 54", e.Sources)
 	}
 	l := d.Article("fr").Lines[53]
-	if len(l.Anchors) != 1 || l.Anchors[0].Event != e {
-		t.Errorf("line 54 anchors = %+v, want the event", l.Anchors)
+	if len(l.Anchors()) != 1 || l.Anchors()[0].Event != e {
+		t.Errorf("line 54 anchors = %+v, want the event", l.Anchors())
 	}
 	if n := d.Note("n"); n.Anchor == nil || n.Anchor.Line != 9 || n.Number != 1 {
 		t.Errorf("note anchor = %+v", n.Anchor)

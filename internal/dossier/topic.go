@@ -44,7 +44,8 @@ func (r *resolver) tagTopics() {
 			for j, l := range art.Lines {
 				for _, k := range tags[i][j] {
 					t := r.d.Topics[k]
-					l.Topics = append(l.Topics, t)
+					m := l.mark()
+					m.topics = append(m.topics, t)
 					t.Passages = append(t.Passages, Passage{art, l})
 				}
 			}
@@ -53,7 +54,7 @@ func (r *resolver) tagTopics() {
 	for _, art := range r.d.Articles {
 		set := map[*Topic]bool{}
 		for _, l := range art.Lines {
-			for _, t := range l.Topics {
+			for _, t := range l.Topics() {
 				set[t] = true
 			}
 		}
@@ -106,7 +107,7 @@ func (r *resolver) countCoMentions() {
 	for _, art := range r.d.Articles {
 		for _, l := range art.Lines {
 			in = in[:0]
-			for _, m := range l.Mentions {
+			for _, m := range l.Mentions() {
 				if !slices.Contains(in, m.Actor) {
 					in = append(in, m.Actor)
 				}

@@ -14,17 +14,17 @@ import (
 // may overlap each other and mentions; the output nests properly: a <mark> holds links,
 // never the reverse, and an element split by another's boundary is closed and reopened.
 func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
-	text := l.Text
-	if len(l.Mentions) == 0 && len(l.Anchors) == 0 { // most lines
+	text, mentions, anchors := l.Text, l.Mentions(), l.Anchors()
+	if len(mentions) == 0 && len(anchors) == 0 { // most lines
 		escaper.WriteString(b, text)
 		return
 	}
 	var buf [16]int
 	cuts := append(buf[:0], 0, len(text))
-	for _, m := range l.Mentions {
+	for _, m := range mentions {
 		cuts = append(cuts, m.Start, m.End)
 	}
-	for _, a := range l.Anchors {
+	for _, a := range anchors {
 		cuts = append(cuts, a.Start, a.End)
 	}
 	slices.Sort(cuts)
@@ -49,15 +49,15 @@ func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 	for i := 0; i+1 < len(cuts); i++ {
 		s, e := cuts[i], cuts[i+1]
 		var active []*dossier.Anchor
-		for _, a := range l.Anchors {
+		for _, a := range anchors {
 			if a.Start <= s && e <= a.End && a.Start < a.End {
 				active = append(active, a)
 			}
 		}
 		var m *dossier.Mention
-		for j := range l.Mentions {
-			if l.Mentions[j].Start <= s && e <= l.Mentions[j].End {
-				m = &l.Mentions[j]
+		for j := range mentions {
+			if mentions[j].Start <= s && e <= mentions[j].End {
+				m = &mentions[j]
 			}
 		}
 		if !slices.Equal(active, open) {
@@ -91,7 +91,7 @@ func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 		escaper.WriteString(b, text[s:e])
 		// Anchors ending here get their reference marks right after the passage.
 		var ending []*dossier.Anchor
-		for _, a := range l.Anchors {
+		for _, a := range anchors {
 			if a.End == e {
 				ending = append(ending, a)
 			}

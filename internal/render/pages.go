@@ -165,7 +165,7 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) error {
 	n := itoa(l.N)
 	hasNotes := false
-	for _, an := range l.Anchors {
+	for _, an := range l.Anchors() {
 		hasNotes = hasNotes || an.Note != nil
 	}
 	b.WriteString(`<div class="line k-`)
@@ -185,7 +185,7 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 	b.WriteString("</" + tag + ">")
 	if hasNotes {
 		b.WriteString(`<aside class="notes" aria-label="` + html.EscapeString(r.l.Notes+", "+r.l.Line+" "+n) + `">`)
-		for _, an := range l.Anchors {
+		for _, an := range l.Anchors() {
 			if an.Note == nil {
 				continue
 			}

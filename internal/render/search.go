@@ -111,7 +111,7 @@ func searched(l *dossier.Line) bool { return l.Kind != seed.Blank && l.Kind != s
 // for "Schoigu" finds the line that says "Shoigu".
 func mentionedNames(l *dossier.Line) string {
 	var names []string
-	for _, m := range l.Mentions {
+	for _, m := range l.Mentions() {
 		names = append(names, m.Actor.Name)
 	}
 	return strings.Join(names, " ")
