@@ -371,11 +371,10 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	}
 	var doc *node
 	var perr error
-	// frontmatter reads through a bufio.Reader of its own unless it is given one; the
-	// text it returns is a copy, so the reader can serve the next file.
-	// It also copies what it reads into a buffer of its own, line by line and then the
-	// rest: it is given the file only as far as the line that closes the front matter,
-	// and the body is taken from data.
+	// frontmatter reads through a bufio.Reader of its own unless it is given one, and
+	// copies what it reads into a buffer of its own, line by line and then the rest of
+	// the file; so the reader can serve the next file. It is given the file only as far
+	// as the line that closes the front matter; the body is taken from data.
 	head := data[:frontMatterEnd(data)]
 	br := readers.Get().(*bufio.Reader)
 	br.Reset(bytes.NewReader(head))
