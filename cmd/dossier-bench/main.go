@@ -178,7 +178,47 @@ func compare(args []string) error {
 	tw.Flush()
 	fmt.Printf("dossier is %.1f× as fast as Hugo and takes %.2f× the floor's time (medians)\n",
 		med["hugo"].wall.Seconds()/med["dossier"].wall.Seconds(), med["dossier"].wall.Seconds()/med["floor"].wall.Seconds())
+	// A slow minute of the machine falls on one round's runs together; the ratio within
+	// each round shows how much of the spread it explains.
+	byName := map[string]*contender{}
+	for _, c := range contenders {
+		byName[c.name] = c
+	}
+	fmt.Printf("round by round: %s× as fast as Hugo (median %.1f×), %s× the floor's time (median %.2f×)\n",
+		roundRatios(byName["hugo"].runs, byName["dossier"].runs, "%.1f"), medianRatio(byName["hugo"].runs, byName["dossier"].runs),
+		roundRatios(byName["dossier"].runs, byName["floor"].runs, "%.2f"), medianRatio(byName["dossier"].runs, byName["floor"].runs))
 	return nil
+}
+
+// ratios returns the wall time of each run of a over that of b in the same round.
+func ratios(a, b []run) []float64 {
+	r := make([]float64, min(len(a), len(b)))
+	for i := range r {
+		r[i] = a[i].wall.Seconds() / b[i].wall.Seconds()
+	}
+	return r
+}
+
+// roundRatios formats ratios(a, b), each with format.
+func roundRatios(a, b []run, format string) string {
+	var s []string
+	for _, r := range ratios(a, b) {
+		s = append(s, fmt.Sprintf(format, r))
+	}
+	return strings.Join(s, " ")
+}
+
+// medianRatio returns the median of ratios(a, b).
+func medianRatio(a, b []run) float64 {
+	r := ratios(a, b)
+	if len(r) == 0 {
+		return 0
+	}
+	slices.Sort(r)
+	if len(r)%2 == 0 {
+		return (r[len(r)/2-1] + r[len(r)/2]) / 2
+	}
+	return r[len(r)/2]
 }
 
 // readAll reads every file in the folders dirs, on all cores.

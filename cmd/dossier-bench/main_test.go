@@ -53,3 +53,24 @@ func TestReadAll(t *testing.T) {
 		}
 	}
 }
+
+func TestMedianRatio(t *testing.T) {
+	runs := func(secs ...float64) []run {
+		var rs []run
+		for _, s := range secs {
+			rs = append(rs, run{wall: time.Duration(s * float64(time.Second))})
+		}
+		return rs
+	}
+	// Round by round: 6/3, 5/2.5 and 9/3 (a slow round for both would not move it).
+	dossier, floor := runs(6, 5, 9), runs(3, 2.5, 3)
+	if got := medianRatio(dossier, floor); got != 2 {
+		t.Errorf("medianRatio = %v, want 2", got)
+	}
+	if got := roundRatios(dossier, floor, "%.2f"); got != "2.00 2.00 3.00" {
+		t.Errorf("roundRatios = %q, want %q", got, "2.00 2.00 3.00")
+	}
+	if got := medianRatio(runs(4, 6), runs(1, 2)); got != 3.5 {
+		t.Errorf("medianRatio of two rounds = %v, want 3.5 (4 and 3)", got)
+	}
+}
