@@ -86,12 +86,11 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
-	// The groups' markup is written into one of the renderer's buffers and each group's
-	// is a part of it, lent to the page (lentHTML) until page releases the buffer: a
-	// page's text is neither grown piecemeal nor copied per group, and the next article
-	// reuses the memory. A builder per article allocated 170 MB at 10,000 articles.
-	b := r.buffer()
-	v.lines = b
+	// The groups' markup is written into the page's scratch buffer and each group's is a
+	// part of it, lent to the page (lentHTML): a page's text is neither grown piecemeal
+	// nor copied per group, and the next page reuses the memory. A builder per article
+	// allocated 170 MB at 10,000 articles.
+	b := p.scratch
 	var ends []int // of each group in b
 	for _, l := range a.Lines {
 		if l.Kind == seed.Blank {

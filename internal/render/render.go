@@ -311,6 +311,8 @@ func (r *Renderer) jobs() []job {
 
 func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 	p := r.basePage(j.path)
+	p.scratch = r.buffer()
+	defer r.release(p.scratch) // after the page is written, and the markup lent with it
 	view, err := j.view(p)
 	if err != nil {
 		return err
@@ -320,11 +322,7 @@ func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 	size := r.sizes[j.tmpl]
 	buf.Grow(int(size.Load()) + 512)
 	n := buf.Len()
-	err = r.execute(buf, j.tmpl, "base", view)
-	if a, ok := view.(ArticlePage); ok {
-		r.release(a.lines) // the markup it lent the page is written
-	}
-	if err != nil {
+	if err := r.execute(buf, j.tmpl, "base", view); err != nil {
 		return err
 	}
 	size.Store(int64(buf.Len() - n))
@@ -332,7 +330,7 @@ func (r *Renderer) page(j job, buf *bytes.Buffer) error {
 }
 
 // lentHTML returns b as markup without copying it. The markup is valid only as long as
-// b is not changed: when b is a buffer of the renderer's, until it is released.
+// b is not changed: for Page.scratch, until page has written the page.
 func lentHTML(b []byte) template.HTML {
 	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
 }

@@ -24,6 +24,10 @@ type Page struct {
 	Nav         []NavItem
 	L           *Labels
 	CSS         string
+
+	// scratch is a buffer of the renderer's for markup the view lends its page
+	// (lentHTML); page gives it back once the page is written.
+	scratch *bytes.Buffer
 }
 
 // NavItem is an entry of the main navigation.
@@ -132,8 +136,6 @@ type ArticlePage struct {
 	Topics            []Link
 	Events            []EventView
 	NoteCount         int
-
-	lines *bytes.Buffer // holds the Groups' markup; released once the page is made
 }
 
 // ArticlesPage lists the articles.
