@@ -133,7 +133,7 @@ func (r *resolver) anchorQuote(q *quote) *Anchor {
 	}
 	a := &Anchor{Article: art, Line: m.Line, Start: m.Start, End: m.End, Status: res.Status, Score: m.Score}
 	l := art.line(m.Line)
-	marks := l.mark()
+	marks := l.marksToAdd()
 	marks.anchors = append(marks.anchors, a)
 	return a
 }

@@ -83,9 +83,11 @@ func (r *resolver) findMentions() {
 		used[i] = make([]bool, len(art.Mentions))
 		counts := map[*Actor]int{}
 		for j, l := range art.Lines {
-			if len(hits[i][j]) > 0 {
-				l.mark().mentions = make([]Mention, 0, len(hits[i][j]))
+			if len(hits[i][j]) == 0 {
+				continue
 			}
+			marks := l.marksToAdd()
+			marks.mentions = make([]Mention, 0, len(hits[i][j]))
 			for _, h := range hits[i][j] {
 				actorID := h.Key
 				if k, ok := strings.CutPrefix(h.Key, ruleKey); ok {
@@ -97,7 +99,7 @@ func (r *resolver) findMentions() {
 				if actor == nil {
 					continue // reported by checkLineRules
 				}
-				l.marks.mentions = append(l.marks.mentions, Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End})
+				marks.mentions = append(marks.mentions, Mention{Actor: actor, Article: art, Line: l.N, Start: h.Start, End: h.End})
 				counts[actor]++
 			}
 		}

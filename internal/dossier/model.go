@@ -60,6 +60,7 @@ type Line struct {
 	marks *marks
 }
 
+// marks are what Resolve found in a line.
 type marks struct {
 	mentions []Mention
 	anchors  []*Anchor
@@ -90,9 +91,9 @@ func (l *Line) Topics() []*Topic {
 	return l.marks.topics
 }
 
-// mark returns the line's marks to add to, made on first use. Resolve adds them one
-// phase at a time, each article's lines on one goroutine.
-func (l *Line) mark() *marks {
+// marksToAdd returns the line's marks to add to, made on first use. Resolve adds them
+// one phase at a time, each article's lines on one goroutine.
+func (l *Line) marksToAdd() *marks {
 	if l.marks == nil {
 		l.marks = new(marks)
 	}

@@ -44,8 +44,8 @@ func (r *resolver) tagTopics() {
 			for j, l := range art.Lines {
 				for _, k := range tags[i][j] {
 					t := r.d.Topics[k]
-					m := l.mark()
-					m.topics = append(m.topics, t)
+					marks := l.marksToAdd()
+					marks.topics = append(marks.topics, t)
 					t.Passages = append(t.Passages, Passage{art, l})
 				}
 			}
