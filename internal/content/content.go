@@ -360,22 +360,14 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	f := &file{Meta: Meta{File: name, ID: strings.TrimSuffix(path.Base(name), ".md")}}
 	top := diag.Pos{File: name, Line: 1, Col: 1}
 	// The front matter's first line follows the opening "---", after any blank lines.
-	offset := 0
-	for rest := data; ; {
-		line, next, last := cutLine(rest)
-		offset++
-		if last || len(bytes.TrimSpace(line)) > 0 {
-			break
-		}
-		rest = next
-	}
+	offset, end := frontMatter(data)
 	var doc *node
 	var perr error
-	// frontmatter reads through a bufio.Reader of its own unless it is given one, and
-	// copies what it reads into a buffer of its own, line by line and then the rest of
-	// the file; so the reader can serve the next file. It is given the file only as far
-	// as the line that closes the front matter; the body is taken from data.
-	head := data[:frontMatterEnd(data)]
+	// frontmatter copies all it reads, line by line and then the rest of the file, and
+	// returns the copy; so it is given the file only as far as the line that closes the
+	// front matter, and the body is taken from data. It reads through a bufio.Reader of
+	// its own unless it is given one: this one then serves the next file.
+	head := data[:end]
 	br := readers.Get().(*bufio.Reader)
 	br.Reset(bytes.NewReader(head))
 	body, err := frontmatter.Parse(br, &doc, frontmatter.NewFormat("---", "---", func(b []byte, _ any) error {
@@ -417,27 +409,31 @@ func parseFile(name string, data []byte, p *markdown.Parser, errs *diag.List) *f
 	return f
 }
 
-// frontMatterEnd returns the end of the line that closes the front matter of data, as
-// frontmatter finds it (the first line after the opening "---" that is "---" but for
-// white space), or len(data) if there is no front matter or it is not closed.
-func frontMatterEnd(data []byte) int {
+// frontMatter finds the front matter of data as frontmatter does. open is the number of
+// the first line that is not blank: the opening "---" if there is front matter. end is
+// the end of the line that closes it (the first line after the opening that is "---"
+// but for white space), or len(data) if there is no front matter or it is not closed.
+func frontMatter(data []byte) (open, end int) {
 	opened := false
 	for rest := data; len(rest) > 0; {
 		line, next, _ := cutLine(rest)
 		t := bytes.TrimSpace(line)
+		if !opened {
+			open++
+		}
 		switch {
 		case opened && string(t) == "---":
-			return len(data) - len(next)
+			return open, len(data) - len(next)
 		case opened:
 		case len(t) == 0:
 		case string(t) == "---":
 			opened = true
 		default:
-			return len(data)
+			return open, len(data)
 		}
 		rest = next
 	}
-	return len(data)
+	return open, len(data)
 }
 
 func startsWithFence(data []byte) bool {

@@ -19,33 +19,34 @@ func splitFull(data []byte) (fm []byte, found bool, body []byte, err error) {
 	return fm, found, body, err
 }
 
-func TestFrontMatterEnd(t *testing.T) {
+func TestFrontMatter(t *testing.T) {
 	for _, tc := range []struct {
-		data string
-		want int
+		data      string
+		open, end int
 	}{
-		{"", 0},
-		{"---\ntitle: x\n---\nBody\n", len("---\ntitle: x\n---\n")},
-		{"\n\n---\na: 1\n---", len("\n\n---\na: 1\n---")},
-		{"---  \na: 1\n  ---\t\nBody", len("---  \na: 1\n  ---\t\n")},
-		{"---\na: 1\nBody without an end\n", len("---\na: 1\nBody without an end\n")},
-		{"Body first\n---\na: 1\n---\n", len("Body first\n---\na: 1\n---\n")},
-		{"---\n---\n---\n", len("---\n---\n")},
+		{"", 0, 0},
+		{"---\ntitle: x\n---\nBody\n", 1, len("---\ntitle: x\n---\n")},
+		{"\n\n---\na: 1\n---", 3, len("\n\n---\na: 1\n---")},
+		{"---  \na: 1\n  ---\t\nBody", 1, len("---  \na: 1\n  ---\t\n")},
+		{"---\na: 1\nBody without an end\n", 1, len("---\na: 1\nBody without an end\n")},
+		{"Body first\n---\na: 1\n---\n", 1, len("Body first\n---\na: 1\n---\n")},
+		{"---\n---\n---\n", 1, len("---\n---\n")},
 	} {
-		if got := frontMatterEnd([]byte(tc.data)); got != tc.want {
-			t.Errorf("frontMatterEnd(%q) = %d, want %d", tc.data, got, tc.want)
+		if open, end := frontMatter([]byte(tc.data)); open != tc.open || end != tc.end {
+			t.Errorf("frontMatter(%q) = %d, %d, want %d, %d", tc.data, open, end, tc.open, tc.end)
 		}
 	}
 }
 
-// FuzzFrontMatterEnd holds frontMatterEnd to what frontmatter does: given the file only
+// FuzzFrontMatter holds frontMatter's end to what frontmatter does: given the file only
 // up to that point, it finds the same front matter, and the body is the rest of the file.
-func FuzzFrontMatterEnd(f *testing.F) {
+func FuzzFrontMatter(f *testing.F) {
 	for _, s := range []string{"---\ntitle: x\n---\nBody\n", "\n---\na: 1\n---", "---\na\n", "x\n---\n---\n", " --- \r\na\r\n---\r\nb", "---\n\u00a0---\u2028\nb"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		head := data[:frontMatterEnd(data)]
+		_, end := frontMatter(data)
+		head := data[:end]
 		fm, found, body, err := splitFull(data)
 		hfm, hfound, hbody, herr := splitFull(head)
 		if (err == nil) != (herr == nil) || found != hfound || !bytes.Equal(fm, hfm) {
