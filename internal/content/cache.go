@@ -18,6 +18,9 @@ import (
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]*cached // by path
+	// language is the dossier's language at the previous load, the default of its
+	// articles' language.
+	language string
 }
 
 // NewCache returns an empty cache.

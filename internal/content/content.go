@@ -21,6 +21,7 @@ import (
 
 	"dossier/internal/date"
 	"dossier/internal/diag"
+	"dossier/internal/locale"
 	"dossier/internal/markdown"
 	"dossier/internal/parallel"
 	"dossier/internal/seed"
@@ -49,7 +50,7 @@ func (m *Meta) Pos() diag.Pos { return diag.Pos{File: m.File, Line: 1, Col: 1} }
 type Site struct {
 	Meta
 	Title, Subtitle string
-	Language        string // "de" or "en"
+	Language        string // a code of the build's locales (locale.Set), "de" if not given
 	BaseURL         string
 	IgnoreNames     []Ref // capitalised runs in the seeds that are no one to link ("Fernem Osten")
 }
@@ -63,8 +64,11 @@ type Article struct {
 	Author    string
 	Published date.Date
 	URL       string
-	Lines     []LineKind
-	Mentions  []MentionRule
+	// Language is the code of the language the seed is written in: the article's
+	// `language:`, or the dossier's if it has none.
+	Language string
+	Lines    []LineKind
+	Mentions []MentionRule
 }
 
 // LineKind overrides the classification of lines From..To.
@@ -146,11 +150,17 @@ type Content struct {
 type Config struct {
 	Drafts bool   // include files with `draft: true`
 	Cache  *Cache // if not nil, files unchanged since the previous load with it are not read again
+	// Locales are the languages `language:` may name; nil means locale.Builtin.
+	Locales locale.Set
 }
 
 // Load reads content/ from fsys (the dossier's root). It returns what it could read and
 // every problem found; a file with errors is still returned as far as it was understood.
 func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
+	locales := cfg.Locales
+	if locales == nil {
+		locales = locale.Builtin
+	}
 	l := &loader{fsys: fsys, p: markdown.NewParser(), cache: cfg.Cache, start: time.Now()}
 	if l.cache != nil {
 		l.cache.mu.Lock()
@@ -159,15 +169,27 @@ func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
 	}
 	var errs diag.List
 	c := &Content{}
-	site := l.file("content/dossier.md", nil, func(f *file) any { return loadSite(f) })
+	site := l.file("content/dossier.md", nil, func(f *file) any { return loadSite(f, locales) })
 	errs.Append(site.errs)
 	if site.rec != nil {
 		c.Site = site.rec.(*Site)
 	} else {
-		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: "de"}
+		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: locales.Default().Code}
+	}
+	// An article without `language:` is in the dossier's language: when that changes,
+	// every article is read again.
+	if l.cache != nil && l.cache.language != c.Site.Language {
+		old := make(map[string]*cached, len(l.old))
+		for name, f := range l.old {
+			if !strings.HasPrefix(name, "content/articles/") {
+				old[name] = f
+			}
+		}
+		l.old = old
+		l.cache.language = c.Site.Language
 	}
 	dirs := []*dir{
-		{name: "articles", load: func(f *file) any { return loadArticle(f) }},
+		{name: "articles", load: func(f *file) any { return loadArticle(f, locales, c.Site.Language) }},
 		{name: "actors", load: func(f *file) any { return loadActor(f) }},
 		{name: "topics", load: func(f *file) any { return loadTopic(f) }},
 		{name: "events", load: func(f *file) any { return loadEvent(f) }},
@@ -497,14 +519,11 @@ func collect[T interface{ meta() *Meta }](d *dir, cfg Config) []T {
 
 func (m *Meta) meta() *Meta { return m }
 
-func loadSite(f *file) *Site {
+func loadSite(f *file, locales locale.Set) *Site {
 	s := &Site{Meta: f.Meta}
 	s.Title, _ = f.str("title", true, `"Russland und Nordkorea"`)
 	s.Subtitle, _ = f.str("subtitle", false, "")
-	s.Language, _ = f.oneOf("language", false, "de", "en")
-	if s.Language == "" {
-		s.Language = "de"
-	}
+	s.Language = f.language(locales, locales.Default().Code)
 	var pos diag.Pos
 	s.BaseURL, pos = f.str("base_url", false, "")
 	f.webURL("base_url", s.BaseURL, pos)
@@ -513,7 +532,7 @@ func loadSite(f *file) *Site {
 	return s
 }
 
-func loadArticle(f *file) *Article {
+func loadArticle(f *file, locales locale.Set, siteLanguage string) *Article {
 	a := &Article{Meta: f.Meta}
 	a.Seed.ID, a.Seed.Pos = f.str("seed", true, "000_db9fe16b07e37613.txt")
 	a.Title, _ = f.str("title", true, `"Putin schließt strategische Partnerschaft mit Nordkorea"`)
@@ -523,6 +542,7 @@ func loadArticle(f *file) *Article {
 	var pos diag.Pos
 	a.URL, pos = f.str("url", false, "")
 	f.webURL("url", a.URL, pos)
+	a.Language = f.language(locales, siteLanguage)
 	for _, kv := range f.mapping("lines") {
 		from, to, err := lineRange(kv[0].Value)
 		if err != nil {

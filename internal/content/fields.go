@@ -11,6 +11,7 @@ import (
 
 	"dossier/internal/date"
 	"dossier/internal/diag"
+	"dossier/internal/locale"
 )
 
 // fields reads the keys of one front matter mapping, keeping the position of each value,
@@ -227,6 +228,19 @@ func (f *fields) oneOf(key string, required bool, choices ...string) (string, di
 		f.errs.Errorf(pos, "%s %q is not one of: %s", key, s, strings.Join(choices, ", "))
 	}
 	return s, pos
+}
+
+// language reads the field `language`, a code of locales; def if it is not given.
+func (f *fields) language(locales locale.Set, def string) string {
+	s, pos := f.str("language", false, "")
+	if s == "" {
+		return def
+	}
+	if _, ok := locales.Lookup(s); !ok {
+		f.errs.Errorf(pos, "%s", locales.Unknown(s))
+		return def
+	}
+	return s
 }
 
 // mapping returns the key and value nodes of a mapping field, in file order.
