@@ -50,7 +50,10 @@ type Result struct {
 	Files     []site.File
 	FileCount int // files of the site
 	Pages     int // HTML pages among them
-	Phases    []Phase
+	// Kept are files of the old site that the build left beside the output since it had
+	// not written them (put there while it ran).
+	Kept   []string
+	Phases []Phase
 }
 
 // Phase is the cost of one phase of a build. The allocations are the whole process's
@@ -106,11 +109,22 @@ func (e *PhaseError) Unwrap() error { return e.Err }
 // Run builds the dossier at cfg.Src. It returns an error if the build failed: the
 // Result's Problems then hold every error found, and nothing was written.
 func Run(ctx context.Context, cfg Config) (*Result, error) {
-	if cfg.Out != "" && holds(cfg.Out, cfg.Src) {
-		// Replacing the output folder would delete the sources it holds.
-		return &Result{}, &PhaseError{"write", fmt.Errorf("output folder %s holds content of the dossier %s, and a build replaces its output folder entirely; choose another -out", cfg.Out, cfg.Src)}
+	if err := site.CheckPathFlag("src", cfg.Src); err != nil {
+		return &Result{}, &PhaseError{"load", err}
+	}
+	var out *site.Writer
+	if cfg.Out != "" {
+		// Before anything is read: a build that would delete what it did not write
+		// fails at once.
+		var err error
+		if out, err = site.NewWriter(cfg.Out, Sources(cfg.Src)...); err != nil {
+			return &Result{}, &PhaseError{"write", err}
+		}
 	}
 	res, p, err := prepare(cfg, nil)
+	if err != nil && out != nil {
+		out.Abort()
+	}
 	if err != nil {
 		return res, err
 	}
@@ -120,7 +134,6 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	r, static, start := p.r, p.static, p.renderStart
 	// Each file is written as soon as it is rendered, so that a large site is never held
 	// in memory whole; without an output folder (check, the preview) the files are kept.
-	var out *site.Writer
 	var mu sync.Mutex
 	emit := func(f render.File) error {
 		mu.Lock()
@@ -128,10 +141,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		mu.Unlock()
 		return nil
 	}
-	if cfg.Out != "" {
-		if out, err = site.NewWriter(cfg.Out); err != nil {
-			return res, &PhaseError{"write", err}
-		}
+	if out != nil {
 		emit = func(f render.File) error { return out.Write(f.Path, f.Data) }
 	}
 	fail := func(phase string, err error) (*Result, error) {
@@ -166,6 +176,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return res, &PhaseError{"write", err}
 	}
+	res.Kept = out.Kept()
 	phase("write", start)
 	return res, nil
 }
@@ -269,15 +280,14 @@ func staticFiles(fsys fs.FS, minify bool) ([]site.File, error) {
 	return static, nil
 }
 
-// holds reports whether the folder dir is path or one of its parents.
-func holds(dir, path string) bool {
-	d, err1 := filepath.Abs(dir)
-	p, err2 := filepath.Abs(path)
-	if err1 != nil || err2 != nil {
-		return false
+// Sources returns the folders of the dossier at src that a build reads: an output folder
+// must neither lie inside one nor hold one.
+func Sources(src string) []string {
+	var dirs []string
+	for _, d := range []string{"content", "seeds", "templates", "static"} {
+		dirs = append(dirs, filepath.Join(src, d))
 	}
-	rel, err := filepath.Rel(d, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return dirs
 }
 
 // sub returns the folder dir of fsys, or an empty file system if there is none. A folder

@@ -417,7 +417,7 @@ func TestOutputHoldingSources(t *testing.T) {
 	testdossier.WriteFile(t, filepath.Join(src, seedFile), mustReadSeed(t))
 	for _, out := range []string{filepath.Join(dir, "site"), dir, src} {
 		_, err := Run(context.Background(), Config{Src: src, Out: out})
-		if err == nil || !strings.Contains(err.Error(), "holds content") {
+		if err == nil || !strings.Contains(err.Error(), "the dossier's sources") {
 			t.Errorf("build -out %s = %v; want a refusal", out, err)
 		}
 	}

@@ -2,4 +2,4 @@
 
 package site
 
-func swap(tmp, out string) error { return swapRename(tmp, out) }
+func swap(tmp, out string) (string, error) { return swapRename(tmp, out) }

@@ -7,12 +7,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"time"
+	"unicode"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -105,8 +109,8 @@ func Static(fsys fs.FS, prefix string) ([]File, error) {
 // Write puts files into the folder out as a complete new site. It writes them into a new
 // folder beside out, then swaps that folder into place; the previous site is removed only
 // after that. If anything fails, out is left as it was.
-func Write(out string, files []File) error {
-	w, err := NewWriter(out)
+func Write(out string, files []File, sources ...string) error {
+	w, err := NewWriter(out, sources...)
 	if err != nil {
 		return err
 	}
@@ -125,43 +129,156 @@ func Write(out string, files []File) error {
 // A Writer writes a new site, file by file as the files are made, into a folder beside
 // its output folder, and puts it in place of the old site in one step when committed.
 // Until then the old site stays as it was; a Writer that is aborted, or never committed
-// because the process died, leaves only a hidden folder that the next Writer removes.
-// Write may be called from several goroutines at once.
+// because the process died, leaves only a hidden folder marked as its own, which the next
+// Writer removes. Write may be called from several goroutines at once.
+//
+// A Writer removes only what a build wrote. Every site it commits holds a manifest
+// (ManifestName) listing its files; an existing output folder is replaced only if its
+// manifest lists everything in it, or, once, if it has no manifest but holds only files
+// that the new site has too (a site of a version before the manifest). Removing the old
+// site after the swap again removes only the files its manifest lists.
 type Writer struct {
-	out, tmp string
+	out, tmp string // out resolved: a symbolic link's target
 	root     *os.Root
+
+	old        map[string]int64 // the files of the site being replaced, by path, with their sizes
+	oldMade    time.Time        // when they were written, at the latest
+	legacy     bool             // the site being replaced has no manifest: its files are checked on Commit
+	oldEntries []entry          // what it holds, then
+	removed    []string         // what Commit could not remove, since it is not the build's
 
 	mu    sync.Mutex
 	dirs  map[string]*dirfile.Dir // folders made, each opened once: a file is then created by name, not by walking its path
-	paths map[string]bool         // files written
+	paths map[string]int64        // files written, with their sizes
 	bytes int64
 }
 
-// NewWriter starts a new site for the output folder out. It refuses a folder that holds
-// a dossier's sources or files other than an earlier site.
-func NewWriter(out string) (*Writer, error) {
-	out, err := filepath.Abs(out)
+// NewWriter starts a new site for the output folder out. If out is a symbolic link, the
+// site replaces the folder it points to and the link stays. NewWriter refuses an output
+// folder that holds anything an earlier build did not write, that holds or lies inside one
+// of sources (the folders the build reads), or that holds the working or home folder.
+func NewWriter(out string, sources ...string) (*Writer, error) {
+	if err := CheckPathFlag("out", out); err != nil {
+		return nil, err
+	}
+	out, err := resolve(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOut(out); err != nil {
+	if err := guard(out, sources); err != nil {
 		return nil, err
 	}
-	parent, base := filepath.Split(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	w := &Writer{out: out, dirs: map[string]*dirfile.Dir{}, paths: map[string]int64{}}
+	if err := w.checkOld(); err != nil {
 		return nil, err
+	}
+	return w, nil
+}
+
+// start makes the folder the new site is written into, beside the output folder, when the
+// first file is written: a build that fails before it leaves nothing behind. It is called
+// with w.mu held.
+func (w *Writer) start() error {
+	if w.root != nil {
+		return nil
+	}
+	parent, base := filepath.Split(w.out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
 	}
 	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return nil, err
+		return err
+	}
+	// The mark that makes the folder the build's, for the next build to remove if this
+	// one is killed.
+	mark := &manifest{Version: toolVersion(), Temp: filepath.Base(tmp)}
+	if err := os.WriteFile(filepath.Join(tmp, ManifestName), mark.bytes(), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return err
 	}
 	root, err := os.OpenRoot(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
-		return nil, err
+		return err
 	}
-	return &Writer{out: out, tmp: tmp, root: root, dirs: map[string]*dirfile.Dir{}, paths: map[string]bool{}}, nil
+	w.tmp, w.root = tmp, root
+	return nil
+}
+
+// legacyCore are files that every site has had since the first versions, before the
+// manifest: a folder without a manifest is taken for such a site only if it has them all
+// (and, on Commit, only files the new site has too).
+var legacyCore = []string{"index.html", "404.html", "atom.xml"}
+
+// hasAll reports whether entries hold a file for each of paths.
+func hasAll(entries []entry, paths []string) bool {
+	n := 0
+	for _, e := range entries {
+		if !e.dir && slices.Contains(paths, e.rel) {
+			n++
+		}
+	}
+	return n == len(paths)
+}
+
+// checkOld looks at what is at the output folder now, and refuses it unless a build may
+// replace it.
+func (w *Writer) checkOld() error {
+	info, err := os.Lstat(w.out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case !info.IsDir():
+		return fmt.Errorf("output %s is a file, not a folder; remove it or choose another -out", w.out)
+	}
+	for _, name := range []string{"content", "seeds", ".git", "go.mod"} {
+		if _, err := os.Lstat(filepath.Join(w.out, name)); err == nil {
+			return fmt.Errorf("output folder %s holds %s, so it is not a build output: the build replaces its output folder entirely; choose another -out", w.out, name)
+		}
+	}
+	m, err := readManifest(w.out)
+	if err != nil {
+		return fmt.Errorf("%w; delete the folder if dossier wrote it, or choose another -out", err)
+	}
+	entries, err := scan(w.out)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		if len(entries) == 0 {
+			return nil
+		}
+		if !hasAll(entries, legacyCore) {
+			var top []string
+			for _, e := range entries {
+				if !strings.Contains(e.rel, "/") {
+					top = append(top, e.rel)
+				}
+			}
+			return notOurs(w.out, top, "")
+		}
+		// Perhaps a site of a version before the manifest: Commit compares its files
+		// with the new site's.
+		w.legacy, w.oldEntries, w.oldMade = true, entries, time.Now()
+		return nil
+	}
+	if m.Temp != "" {
+		return fmt.Errorf("%s is a build's temporary folder; delete it or choose another -out", w.out)
+	}
+	minfo, err := os.Lstat(filepath.Join(w.out, ManifestName))
+	if err != nil {
+		return err
+	}
+	old, foreign := owned(m, minfo.ModTime(), entries)
+	if len(foreign) > 0 {
+		return notOurs(w.out, foreign, "")
+	}
+	w.old, w.oldMade = old, minfo.ModTime()
+	return nil
 }
 
 // Write writes one file of the new site; path is slash-separated and relative to the
@@ -170,12 +287,22 @@ func (w *Writer) Write(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." {
 		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
 	}
+	if name == ManifestName {
+		return fmt.Errorf("refusing to write %s: the name of the site's manifest", name)
+	}
+	if strings.IndexFunc(name, unicode.IsControl) >= 0 {
+		return fmt.Errorf("refusing to write %q: a control character in a file name", name)
+	}
 	w.mu.Lock()
-	if w.paths[name] {
+	if _, dup := w.paths[name]; dup {
 		w.mu.Unlock()
 		return fmt.Errorf("two files would be written to %s", name)
 	}
-	w.paths[name] = true
+	if err := w.start(); err != nil {
+		w.mu.Unlock()
+		return err
+	}
+	w.paths[name] = int64(len(data))
 	w.bytes += int64(len(data))
 	dir := path.Dir(name)
 	var err error
@@ -203,24 +330,66 @@ func (w *Writer) Files() (n int, bytes int64) {
 	return len(w.paths), w.bytes
 }
 
+// Kept returns what Commit left of the old site because the build had not written it
+// (a file put there during the build), each as a path beside the output folder.
+func (w *Writer) Kept() []string { return w.removed }
+
 // close closes the folders opened for writing.
 func (w *Writer) close() {
 	for _, d := range w.dirs {
 		d.Close()
 	}
-	w.root.Close()
+	if w.root != nil {
+		w.root.Close()
+	}
 }
 
 // Commit puts the new site in place of the old one, which it then removes.
 func (w *Writer) Commit() error {
+	w.mu.Lock()
+	err := w.start() // a site of no files is a site too
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
 	w.close()
-	if err := os.Chmod(w.tmp, 0o755); err != nil {
+	fail := func(err error) error {
 		os.RemoveAll(w.tmp)
 		return err
 	}
-	if err := swap(w.tmp, w.out); err != nil {
-		os.RemoveAll(w.tmp)
-		return err
+	if w.legacy {
+		// The old site's files are the build's if the new site has each of them.
+		m := &manifest{Files: maps.Clone(w.paths)}
+		for _, e := range w.oldEntries {
+			if _, ok := m.Files[e.rel]; ok && !e.dir {
+				m.Files[e.rel] = e.info.Size()
+			}
+		}
+		var foreign []string
+		w.old, foreign = owned(m, w.oldMade, w.oldEntries)
+		if len(foreign) > 0 {
+			return fail(notOurs(w.out, foreign, fmt.Sprintf("(%s has no %s: if an older dossier wrote it, delete it once)", w.out, ManifestName)))
+		}
+		// The old site becomes the build's own, so that if the process dies after the
+		// swap the next build may remove it.
+		mark := &manifest{Version: toolVersion(), Files: w.old}
+		if err := os.WriteFile(filepath.Join(w.out, ManifestName), mark.bytes(), 0o644); err != nil {
+			return fail(err)
+		}
+	}
+	m := &manifest{Version: toolVersion(), Files: w.paths}
+	if err := os.WriteFile(filepath.Join(w.tmp, ManifestName), m.bytes(), 0o644); err != nil {
+		return fail(err)
+	}
+	if err := os.Chmod(w.tmp, 0o755); err != nil {
+		return fail(err)
+	}
+	old, err := swap(w.tmp, w.out)
+	if err != nil {
+		return fail(err)
+	}
+	if old != "" {
+		w.removed = removeOwned(old, w.old, w.oldMade)
 	}
 	return nil
 }
@@ -228,74 +397,125 @@ func (w *Writer) Commit() error {
 // Abort removes what was written; the old site stays.
 func (w *Writer) Abort() {
 	w.close()
-	os.RemoveAll(w.tmp)
+	if w.tmp != "" {
+		os.RemoveAll(w.tmp)
+	}
 }
 
-// checkOut refuses an output folder that holds a dossier's sources: replacing it would
-// delete them.
-func checkOut(out string) error {
-	info, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("output %s is a file, not a folder; remove it or choose another -out", out)
-	}
-	for _, name := range []string{"content", "seeds", ".git", "go.mod"} {
-		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
-			return fmt.Errorf("output folder %s holds %s, so it is not a build output: the build replaces its output folder entirely; choose another -out", out, name)
-		}
-	}
-	// A folder of other files (say ~/Documents) would be replaced as a whole: only an
-	// empty folder or an earlier site, which has an index.html, may be.
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); len(entries) > 0 && err != nil {
-		return fmt.Errorf("output folder %s is not empty and holds no index.html, so it is not an earlier site: the build would replace it entirely; empty it or choose another -out", out)
-	}
-	return nil
-}
-
-// removeStale removes what a build that was killed left beside out.
+// removeStale removes what a build that was killed left beside out: folders named as a
+// build names them and marked by its manifest, and of those only what the manifest says
+// the build wrote.
 func removeStale(parent, base string) {
 	for _, pattern := range []string{"." + base + ".new-*", "." + base + ".old-*"} {
 		matches, _ := filepath.Glob(filepath.Join(parent, pattern))
-		for _, m := range matches {
-			os.RemoveAll(m)
+		for _, dir := range matches {
+			info, err := os.Lstat(dir)
+			if err != nil || !info.IsDir() {
+				continue
+			}
+			m, err := readManifest(dir)
+			if err != nil || m == nil {
+				continue // not the build's
+			}
+			if m.Temp == filepath.Base(dir) {
+				os.RemoveAll(dir) // a build's temporary folder: all of it the build's
+				continue
+			}
+			if m.Temp != "" {
+				continue
+			}
+			minfo, err := os.Lstat(filepath.Join(dir, ManifestName))
+			if err != nil {
+				continue
+			}
+			entries, err := scan(dir)
+			if err != nil {
+				continue
+			}
+			mine, _ := owned(m, minfo.ModTime(), entries)
+			removeOwned(dir, mine, minfo.ModTime())
 		}
 	}
 }
 
-// Equal reports whether the folder dir holds exactly files, for tests.
+// removeOwned removes from the folder dir the files of files (paths and sizes) not changed
+// after made, its manifest, and then the folders left empty, dir too; it returns what it
+// left.
+func removeOwned(dir string, files map[string]int64, made time.Time) (kept []string) {
+	entries, err := scan(dir)
+	if err != nil {
+		return []string{dir}
+	}
+	var remove, dirs []string
+	for _, e := range entries {
+		p := filepath.Join(dir, filepath.FromSlash(e.rel))
+		switch size, ok := files[e.rel]; {
+		case e.dir:
+			dirs = append(dirs, p)
+		case ok && e.info.Mode().IsRegular() && e.info.Size() == size && !e.info.ModTime().After(made):
+			remove = append(remove, p)
+		default:
+			kept = append(kept, p)
+		}
+	}
+	removeFiles(remove)
+	// The manifest goes in any case: what is left is no longer a site of the build's,
+	// and no later build touches it.
+	os.Remove(filepath.Join(dir, ManifestName))
+	for _, d := range slices.Backward(dirs) { // children before their parents; a folder that is not empty stays
+		os.Remove(d)
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) && len(kept) == 0 {
+		return []string{dir}
+	}
+	return kept
+}
+
+// Equal reports whether the folder dir holds exactly files and a manifest that lists
+// them, for tests. Files read from a site hold its manifest; it is then compared too.
 func Equal(dir string, files []File) error {
 	want := map[string][]byte{}
+	sizes := map[string]int64{}
 	for _, f := range files {
 		want[f.Path] = f.Data
+		if f.Path != ManifestName {
+			sizes[f.Path] = int64(len(f.Data))
+		}
+	}
+	m, err := readManifest(dir)
+	switch {
+	case err != nil:
+		return err
+	case m == nil:
+		return fmt.Errorf("no %s", ManifestName)
+	case !maps.Equal(m.Files, sizes):
+		return fmt.Errorf("%s lists %d files, not the %d expected", ManifestName, len(m.Files), len(sizes))
+	}
+	if _, ok := want[ManifestName]; !ok {
+		want[ManifestName] = nil // there, and not compared
 	}
 	seen := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
 		w, ok := want[rel]
 		if !ok {
 			return fmt.Errorf("%s: not expected", rel)
 		}
+		seen++
+		if w == nil && rel == ManifestName {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
 		if !bytes.Equal(w, data) {
 			return fmt.Errorf("%s: content differs", rel)
 		}
-		seen++
 		return nil
 	})
 	if err == nil && seen != len(want) {

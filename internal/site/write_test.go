@@ -62,13 +62,32 @@ func TestWriteRefuses(t *testing.T) {
 
 func TestWriteRemovesStale(t *testing.T) {
 	dir := t.TempDir()
-	stale := filepath.Join(dir, ".public.new-123")
-	os.MkdirAll(filepath.Join(stale, "x"), 0o755)
+	// What a killed build leaves: its temporary folder, marked as its own.
+	w, err := NewWriter(filepath.Join(dir, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Write("a/b.html", []byte("half")); err != nil {
+		t.Fatal(err)
+	}
+	w.close()
+	stale := w.tmp
+	// A user's folders named like it, but not marked.
+	user := []string{filepath.Join(dir, ".public.old-backup", "notes.txt"), filepath.Join(dir, ".public.new-1", "x")}
+	for _, f := range user {
+		os.MkdirAll(filepath.Dir(f), 0o755)
+		os.WriteFile(f, []byte("mine"), 0o644)
+	}
 	if err := Write(filepath.Join(dir, "public"), []File{{"index.html", nil}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("a killed build's folder was not removed")
+	}
+	for _, f := range user {
+		if data, err := os.ReadFile(f); string(data) != "mine" {
+			t.Errorf("%s: %q, %v; a user's file beside the output was touched", f, data, err)
+		}
 	}
 }
 
@@ -95,7 +114,7 @@ func TestMinify(t *testing.T) {
 func TestWriteRefusesForeignFolder(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("years of work"), 0o644)
-	if err := Write(out, []File{{"index.html", nil}}); err == nil || !strings.Contains(err.Error(), "holds no index.html") {
+	if err := Write(out, []File{{"index.html", nil}}); err == nil || !strings.Contains(err.Error(), "thesis.docx: not written by dossier") {
 		t.Errorf("Write into a folder of other files = %v; want a refusal", err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(out, "thesis.docx")); string(data) != "years of work" {
