@@ -31,6 +31,9 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "dossier check: unexpected argument %q; use -src to name the dossier's folder\n", fs.Arg(0))
 		return 2
 	}
+	if badPaths(stderr, "check", "src", cfg.Src) {
+		return 2
+	}
 	switch *format {
 	case "text":
 	case "json":

@@ -21,6 +21,7 @@ import (
 
 	"dossier/internal/build"
 	"dossier/internal/diag"
+	"dossier/internal/site"
 )
 
 const usage = `usage: dossier <command> [flags]
@@ -76,6 +77,13 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "dossier build: unexpected argument %q; use -src for the dossier's folder and -out for the site's\n", fs.Arg(0))
+		return 2
+	}
+	if badPaths(stderr, "build", "src", cfg.Src, "out", cfg.Out) {
+		return 2
+	}
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -96,6 +104,9 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	if *stats {
 		printStats(stdout, res)
+	}
+	for _, k := range res.Kept {
+		fmt.Fprintf(stderr, "dossier: kept %s: it was not written by dossier (it appeared during the build); move it where you want it\n", k)
 	}
 	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
 	return 0
@@ -143,6 +154,19 @@ func fail(w io.Writer, err error) int {
 	}
 	fmt.Fprintf(w, "dossier: %v\n", err)
 	return 1
+}
+
+// badPaths prints why a path flag's value cannot be meant (empty, a control character),
+// for each pair of flag name and value, and reports whether one could not.
+func badPaths(stderr io.Writer, cmd string, nameValues ...string) bool {
+	bad := false
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		if err := site.CheckPathFlag(nameValues[i], nameValues[i+1]); err != nil {
+			fmt.Fprintf(stderr, "dossier %s: %v\n", cmd, err)
+			bad = true
+		}
+	}
+	return bad
 }
 
 // sourceFlags adds the flags that say what to read, shared by build, check and serve.

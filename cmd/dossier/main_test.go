@@ -32,7 +32,7 @@ func TestRunExitStatus(t *testing.T) {
 		{[]string{"frobnicate"}, 2, "unknown command"},
 		{[]string{"build", "-src", dir, "-out", out}, 0, ""},
 		{[]string{"check", "-src", dir}, 0, ""},
-		{[]string{"build", "-src", dir, "-out", dir}, 1, "holds content"},
+		{[]string{"build", "-src", dir, "-out", dir}, 1, "holds the dossier's sources"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if got := run(context.Background(), tc.args, &stdout, &stderr); got != tc.status || !strings.Contains(stderr.String(), tc.stderr) {

@@ -29,6 +29,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "dossier serve: unexpected argument %q; use -src to name the dossier's folder\n", fs.Arg(0))
 		return 2
 	}
+	if badPaths(stderr, "serve", "src", cfg.Src) {
+		return 2
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "dossier: %v\n", err)
