@@ -14,7 +14,11 @@ import (
 // a NUL, a line break or another control character (a path pasted with its newline).
 func CheckPathFlag(flag, value string) error {
 	if value == "" {
-		return fmt.Errorf("-%s is empty; give a folder (for example -%s .)", flag, flag)
+		example := map[string]string{"src": ".", "out": "public"}[flag]
+		if example == "" {
+			example = "DIR"
+		}
+		return fmt.Errorf("-%s is empty; give a folder (for example -%s %s)", flag, flag, example)
 	}
 	if i := strings.IndexFunc(value, unicode.IsControl); i >= 0 {
 		return fmt.Errorf("-%s %q holds a control character at byte %d; give the folder's name without it", flag, value, i)
