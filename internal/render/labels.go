@@ -13,7 +13,7 @@ type Labels struct {
 	NoMentions, NoEvents, NoNotes, Times, NotesCount              string
 	NotFound, NotFoundText, BackToNote, Cited, GoToEvent          string
 	Gallery, Boilerplate, ArticleBy, Published, Publisher         string
-	Permalink, CitePassage                                        string
+	Permalink, CitePassage, NoteMore, NoteLess                    string
 	Network, NetworkPicture, TimelinePicture, OtherTopics         string
 	NetworkIntro, TimelineList, NetworkTable, NetworkShown        string
 	Search, SearchLabel, SearchTerm, SearchPlaceholder            string
@@ -42,7 +42,7 @@ var labels = map[string]*Labels{
 		BackToNote: "zur Textstelle", Cited: "Beleg für", GoToEvent: "zum Ereignis",
 		Gallery: "Bildergalerie", Boilerplate: "Seitenelemente (nicht Teil des Artikels)",
 		ArticleBy: "von", Published: "erschienen", Publisher: "Medium",
-		Permalink: "Link zur Anmerkung", CitePassage: "Passage zitieren",
+		Permalink: "Link zur Anmerkung", CitePassage: "Passage zitieren", NoteMore: "weiterlesen", NoteLess: "einklappen",
 		Network: "Netzwerk", NetworkPicture: "Netz der Akteure", TimelinePicture: "Zeitleiste der Ereignisse", OtherTopics: "weitere Themen",
 		NetworkIntro: "Akteure als Knoten, nach Zahl der Erwähnungen gewichtet; eine Linie verbindet zwei Akteure, die im selben Absatz genannt werden, umso kräftiger, je öfter.",
 		TimelineList: "Alle Ereignisse nach Jahren", NetworkTable: "Die Verbindungen als Tabelle",
@@ -71,7 +71,7 @@ var labels = map[string]*Labels{
 		BackToNote: "to the passage", Cited: "Evidence for", GoToEvent: "to the event",
 		Gallery: "Photo gallery", Boilerplate: "Page furniture (not part of the article)",
 		ArticleBy: "by", Published: "published", Publisher: "Outlet",
-		Permalink: "Link to this note", CitePassage: "Cite the passage",
+		Permalink: "Link to this note", CitePassage: "Cite the passage", NoteMore: "read more", NoteLess: "show less",
 		Network: "Network", NetworkPicture: "Network of actors", TimelinePicture: "Timeline of events", OtherTopics: "other topics",
 		NetworkIntro: "Actors as nodes, sized by mentions; a line joins two actors named in the same paragraph, stronger the more often.",
 		TimelineList: "All events by year", NetworkTable: "The connections as a table",
