@@ -98,7 +98,7 @@
   // place lays the cards out beside their passages, or with side false leaves them in the
   // text under their lines.
   function place(side) {
-    var i;
+    var i, c;
     var asides = document.querySelectorAll('.line .notes');
     for (i = 0; i < asides.length; i++) {
       asides[i].classList.remove('inflow');
@@ -115,37 +115,16 @@
       return;
     }
     html.classList.add('sidenotes');
-    var from = 0;
-    while (from < cards.length) {
-      from = placeFrom(from);
-    }
-    // The last cards may reach past the text: the section makes room for them.
-    var last = cards[cards.length - 1];
-    if (section && last) {
-      var bottom = last.note.getBoundingClientRect().bottom + window.scrollY;
-      var end = section.getBoundingClientRect().bottom + window.scrollY;
-      if (bottom > end) {
-        section.style.paddingBottom = Math.ceil(bottom - end + GAP) + 'px';
-      }
-    }
-  }
 
-  // placeFrom places the cards from index from on, all cards before it placed, and returns
-  // the number of cards placed when a line's notes had to go into the text (the layout of
-  // everything below it changed), or cards.length when all are placed.
-  function placeFrom(from) {
+    // Measure first, then write: a reflow for the cards unfolded, one for them folded to
+    // their heads, and one for each line whose notes go into the text.
     var n = cards.length;
     var want = [], asideTop = [], full = [], chrome = [], lineH = [], lead = [];
-    var i, c;
-    for (i = from; i < n; i++) {
-      unfold(cards[i]);
-    }
-    // Measure first, then write: two reflows for the lot, one unfolded and one folded to
-    // the head.
-    for (i = from; i < n; i++) {
+    var y0 = window.scrollY;
+    for (i = 0; i < n; i++) {
       c = cards[i];
       want.push(top(c.mark));
-      asideTop.push(c.aside.getBoundingClientRect().top + window.scrollY);
+      asideTop.push(c.aside.getBoundingClientRect().top + y0);
       full.push(c.note.offsetHeight);
       var body = c.content.querySelector('.note-body') || c.content;
       lineH.push(parseFloat(window.getComputedStyle(body).lineHeight) || 18);
@@ -153,40 +132,46 @@
       var first = body.firstElementChild;
       lead.push(first ? parseFloat(window.getComputedStyle(first).marginTop) || 0 : 0);
     }
-    for (i = from; i < n; i++) {
+    for (i = 0; i < n; i++) {
       cards[i].note.classList.add('folded');
       cards[i].content.style.maxHeight = '0px';
     }
-    for (i = from; i < n; i++) {
+    for (i = 0; i < n; i++) {
       chrome.push(cards[i].note.offsetHeight);
     }
-    var prevBottom = -Infinity;
-    for (i = from - 1; i >= 0; i--) {
-      if (!cards[i].aside.classList.contains('inflow')) {
-        prevBottom = cards[i].note.getBoundingClientRect().bottom + window.scrollY;
-        break;
-      }
+    for (i = 0; i < n; i++) {
+      unfold(cards[i]); // the cards take no room in the text: nothing else moves
     }
-    var pushed = false; // by a card the reader unfolded: the cards below move aside
+
     var out = [];
-    for (i = 0; i < n - from; i++) {
-      c = cards[from + i];
+    var prevBottom = -Infinity, bottom = -Infinity;
+    var pushed = false; // by a card the reader unfolded: the cards below move aside
+    for (i = 0; i < n; i++) {
+      c = cards[i];
       var y = Math.max(want[i], prevBottom + GAP);
       if (y <= want[i]) {
         pushed = false;
       }
       if (y - want[i] > SLACK && !pushed) {
-        // Even the folded heads above leave no room: this line's notes go into the text.
+        // Even the folded heads above leave no room: this line's notes go into the text,
+        // and everything below moves down by as much as they take there.
         c.aside.classList.add('inflow');
-        write(from, out);
-        var k = from + i;
+        var k = i;
         while (k < n && cards[k].aside === c.aside) {
-          unfold(cards[k]);
+          out.push(null);
           k++;
         }
-        return k;
+        if (k < n) {
+          var d = cards[k].aside.getBoundingClientRect().top + y0 - asideTop[k];
+          for (var j = k; j < n; j++) {
+            want[j] += d;
+            asideTop[j] += d;
+          }
+        }
+        i = k - 1;
+        continue;
       }
-      var next = from + i + 1 < n ? want[i + 1] : Infinity;
+      var next = i + 1 < n ? want[i + 1] : Infinity;
       var room = next - GAP - y; // for this card without pushing the next one
       var o = {top: y - asideTop[i], foldable: full[i] > room, folded: false, height: -1};
       var h = full[i];
@@ -204,9 +189,16 @@
       }
       out.push(o);
       prevBottom = y + h;
+      bottom = Math.max(bottom, prevBottom);
     }
-    write(from, out);
-    return n;
+    write(out);
+    // The last cards may reach past the text: the section makes room for them.
+    if (section) {
+      var end = section.getBoundingClientRect().bottom + y0;
+      if (bottom > end) {
+        section.style.paddingBottom = Math.ceil(bottom - end + GAP) + 'px';
+      }
+    }
   }
 
   // buttonRow is the height an unfolded card grows by for its button ("show less") below
@@ -221,9 +213,13 @@
     c.content.style.maxHeight = '';
   }
 
-  function write(from, out) {
+  // write gives each card the place and fold of out[i], or leaves it in the text for null.
+  function write(out) {
     for (var i = 0; i < out.length; i++) {
-      var c = cards[from + i], o = out[i];
+      var c = cards[i], o = out[i];
+      if (!o) {
+        continue;
+      }
       c.note.style.top = Math.round(o.top) + 'px';
       c.note.classList.toggle('foldable', o.foldable);
       c.note.classList.toggle('folded', o.folded);
