@@ -256,12 +256,38 @@ func (r *Renderer) Render(d *Doc) (template.HTML, error) {
 	if d.Empty() {
 		return "", nil
 	}
+	return r.render(d, d.tree())
+}
+
+// RenderLead returns d as HTML in two parts: its first block (a summary to show at once)
+// and the blocks after it, which are empty when d has one block.
+func (r *Renderer) RenderLead(d *Doc) (lead, rest template.HTML, err error) {
+	if d.Empty() {
+		return "", "", nil
+	}
+	first := d.tree().FirstChild()
+	if lead, err = r.render(d, first); err != nil {
+		return "", "", err
+	}
+	var b strings.Builder
+	for n := first.NextSibling(); n != nil; n = n.NextSibling() {
+		h, err := r.render(d, n)
+		if err != nil {
+			return "", "", err
+		}
+		b.WriteString(string(h))
+	}
+	return lead, template.HTML(b.String()), nil
+}
+
+// render returns the node n of d, a block or the whole document, as HTML.
+func (r *Renderer) render(d *Doc, n ast.Node) (template.HTML, error) {
 	// goldmark writes through a bufio.Writer of its own unless it is given one.
 	var b strings.Builder
 	w := writers.Get().(*bufio.Writer)
 	defer writers.Put(w)
 	w.Reset(&b)
-	err := r.r.Render(w, d.source, d.tree())
+	err := r.r.Render(w, d.source, n)
 	if err == nil {
 		err = w.Flush()
 	}

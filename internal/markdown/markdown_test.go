@@ -48,3 +48,32 @@ func TestRefLines(t *testing.T) {
 		t.Errorf("refs = %+v, want lines 3 and 4", d.Refs)
 	}
 }
+
+func TestRenderLead(t *testing.T) {
+	p := NewParser()
+	path := func(scheme, id, frag string) Target { return Target{Path: scheme + "s/" + id + ".html"} }
+	for _, tc := range []struct {
+		in, lead, rest string
+	}{
+		{"", "", ""},
+		{"Nur ein Absatz.", "<p>Nur ein Absatz.</p>\n", ""},
+		{"Erster [Z. 3](article:fr#L3).\n\n**Herkunft.** Zweiter.\n\n- eins\n- zwei\n",
+			"<p>Erster <a href=\"articles/fr.html#L3\">Z. 3</a>.</p>\n",
+			"<p><strong>Herkunft.</strong> Zweiter.</p>\n<ul>\n<li>eins</li>\n<li>zwei</li>\n</ul>\n"},
+		{"## Titel\n\nText.", "<h2>Titel</h2>\n", "<p>Text.</p>\n"},
+	} {
+		d := p.Parse([]byte(tc.in))
+		r := NewRenderer("", path)
+		lead, rest, err := r.RenderLead(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(lead) != tc.lead || string(rest) != tc.rest {
+			t.Errorf("RenderLead(%q) = %q, %q; want %q, %q", tc.in, lead, rest, tc.lead, tc.rest)
+		}
+		whole, _ := r.Render(d)
+		if string(lead)+string(rest) != string(whole) {
+			t.Errorf("RenderLead(%q) = %q + %q; Render gives %q", tc.in, lead, rest, whole)
+		}
+	}
+}
