@@ -173,5 +173,5 @@ func badPaths(stderr io.Writer, cmd string, nameValues ...string) bool {
 func sourceFlags(fs *flag.FlagSet, cfg *build.Config) {
 	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
-	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors")
+	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors and warn of unsourced fact-checks, event dates and profile sentences")
 }

@@ -66,6 +66,9 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 	r.tagTopics()
 	r.countCoMentions()
 	r.checkBodies(c)
+	if r.cfg.Strict {
+		r.checkCitations()
+	}
 	r.sortAll()
 	if cache.persist {
 		cache.last = &lastResolve{in, r.d, slices.Clone(r.errs)}
