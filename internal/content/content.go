@@ -60,6 +60,7 @@ type Article struct {
 	Meta
 	Seed      Ref // file name in seeds/
 	Title     string
+	Kicker    string // the line above the headline, as the page has it
 	Publisher string
 	Author    string
 	Published date.Date
@@ -69,6 +70,14 @@ type Article struct {
 	Language string
 	Lines    []LineKind
 	Mentions []MentionRule
+
+	// What `dossier import` records about the seed: when it was retrieved, the SHA-256
+	// of the seed's bytes (lowercase hex; check compares it with the file), and the fields
+	// the importer guessed, for the editor to review and then remove.
+	Retrieved    time.Time
+	RetrievedPos diag.Pos
+	SHA256       Ref // Ref.ID holds the hex digest
+	NeedsReview  []Ref
 }
 
 // LineKind overrides the classification of lines From..To.
@@ -536,6 +545,7 @@ func loadArticle(f *file, locales locale.Set, siteLanguage string) *Article {
 	a := &Article{Meta: f.Meta}
 	a.Seed.ID, a.Seed.Pos = f.str("seed", true, "000_db9fe16b07e37613.txt")
 	a.Title, _ = f.str("title", true, `"Putin schließt strategische Partnerschaft mit Nordkorea"`)
+	a.Kicker, _ = f.str("kicker", false, "")
 	a.Publisher, _ = f.str("publisher", false, "")
 	a.Author, _ = f.str("author", false, "")
 	a.Published, _ = f.date("published", false)
@@ -543,6 +553,9 @@ func loadArticle(f *file, locales locale.Set, siteLanguage string) *Article {
 	a.URL, pos = f.str("url", false, "")
 	f.webURL("url", a.URL, pos)
 	a.Language = f.language(locales, siteLanguage)
+	a.Retrieved, a.RetrievedPos = f.timestamp("retrieved")
+	a.SHA256 = f.digest("sha256")
+	a.NeedsReview = f.list("needs-review")
 	for _, kv := range f.mapping("lines") {
 		from, to, err := lineRange(kv[0].Value)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -144,6 +145,38 @@ func (f *fields) date(key string, required bool) (date.Date, diag.Pos) {
 		f.errs.Errorf(pos, "bad date in %q: %v", key, err)
 	}
 	return d, pos
+}
+
+// timestamp reads a moment, written as RFC 3339 (2024-06-19T08:15:00Z) or as a day.
+func (f *fields) timestamp(key string) (time.Time, diag.Pos) {
+	n := f.node(key)
+	if n == nil {
+		return time.Time{}, f.top
+	}
+	s, ok := f.scalar(key, n)
+	if !ok {
+		return time.Time{}, f.pos(n)
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, f.pos(n)
+		}
+	}
+	f.errs.Errorf(f.pos(n), "%s %q is not a time; write it like `%s: 2024-06-19T08:15:00Z` or `%s: 2024-06-19`", key, s, key, key)
+	return time.Time{}, f.pos(n)
+}
+
+// digest reads a SHA-256 digest written as 64 hexadecimal digits.
+func (f *fields) digest(key string) Ref {
+	s, pos := f.str(key, false, "")
+	if s == "" {
+		return Ref{Pos: pos}
+	}
+	if len(s) != 64 || strings.Trim(strings.ToLower(s), "0123456789abcdef") != "" {
+		f.errs.Errorf(pos, "%s %q is not a SHA-256 digest (64 hexadecimal digits); remove the line, or write the one `sha256sum` prints for the seed", key, s)
+		return Ref{Pos: pos}
+	}
+	return Ref{strings.ToLower(s), pos}
 }
 
 // list reads a list of strings; a single string is accepted as a list of one.
