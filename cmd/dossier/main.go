@@ -4,6 +4,7 @@
 //	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict]
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
+//	dossier import [-src .] [-id ID] [-language de|en] [-update] SOURCE…
 package main
 
 import (
@@ -31,6 +32,7 @@ commands:
   serve   preview the site at http://127.0.0.1:1313/, rebuilt and reloaded on every change
   check   validate everything, write nothing
   new     write a new note, actor, topic or event from a template
+  import  add an article from a saved page, a web address or a text file
 
 Run "dossier <command> -h" for the flags of a command.
 `
@@ -56,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdCheck(ctx, args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(ctx, args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

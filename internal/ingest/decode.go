@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/http"
 	"regexp"
 	"strings"
@@ -70,9 +71,14 @@ func decodeHTML(data []byte, contentType string) (decoded, error) {
 // decodeText reads a text file: by its byte order mark, as UTF-8 if it is valid UTF-8,
 // as UTF-16 if every other byte is NUL, and otherwise as windows-1252, the encoding of
 // text saved on Windows in Western Europe and a superset of Latin-1.
-func decodeText(data []byte) (decoded, error) {
+func decodeText(data []byte, contentType string) (decoded, error) {
 	if d, ok := decodeBOM(data); ok {
 		return d, nil
+	}
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		if e, name := charset.Lookup(params["charset"]); e != nil && !(name == "utf-8" && !utf8.Valid(data)) {
+			return decodeWith(data, e, name, "")
+		}
 	}
 	if utf8.Valid(data) {
 		return decoded{text: string(data), encoding: "utf-8"}, nil
@@ -142,7 +148,7 @@ func sniff(data []byte) string {
 		head = bytes.TrimPrefix(head, []byte(b.bom))
 	}
 	if _, name := utf16Guess(head); name != "" {
-		if d, err := decodeText(data[:min(len(data), 2048)&^1]); err == nil {
+		if d, err := decodeText(data[:min(len(data), 2048)&^1], ""); err == nil {
 			head = []byte(d.text)
 		}
 	}

@@ -101,6 +101,7 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 	}
 	if head.kicker != "" {
 		a.Blocks = append(a.Blocks, Block{seed.Kicker, head.kicker})
+		a.Meta.Kicker.set(head.kicker, "the line above the <h1>", "")
 	}
 	if a.Meta.Title.Text != "" {
 		a.Blocks = append(a.Blocks, Block{seed.Title, a.Meta.Title.Text})
@@ -109,8 +110,18 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 	for _, why := range slices.Sorted(mapKeys(dropped)) {
 		a.Notes = append(a.Notes, fmt.Sprintf("left out %d %s", dropped[why], plural(dropped[why], why)))
 	}
-	if a.Meta.Author.Text == "" && head.byline != "" {
-		a.Meta.Author.set(trimByline(head.byline), "the byline", fmt.Sprintf("taken from the byline %q", head.byline))
+	if by := trimByline(head.byline); by != "" && (a.Meta.Author.Text == "" || strings.Contains(by, a.Meta.Author.Text) && by != a.Meta.Author.Text && utf8.RuneCountInString(by) < 100) {
+		guess := fmt.Sprintf("taken from the byline %q", head.byline)
+		if a.Meta.Author.Text != "" {
+			guess = fmt.Sprintf("the page's metadata names %q (%s); the byline %q names more", a.Meta.Author.Text, a.Meta.Author.Source, head.byline)
+		}
+		a.Meta.Author = Value{}
+		a.Meta.Author.set(by, "the byline", guess)
+	}
+	if a.Meta.Publisher.Text == "" {
+		if site := siteFromTitle(doc, a.Meta.Title.Text); site != "" {
+			a.Meta.Publisher.set(site, "<title>", fmt.Sprintf("the page names no publisher; %q is the part of its <title> besides the headline", site))
+		}
 	}
 	return a, nil
 }
@@ -157,6 +168,7 @@ var kickerClass = regexp.MustCompile(`(?i)(^|[-_ ])(kicker|dachzeile|topline|ove
 func findHeadline(doc *html.Node, m *Meta) headline {
 	var h headline
 	var h1s []*html.Node
+	var by *html.Node
 	walk(doc, func(n *html.Node) bool {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
@@ -165,14 +177,21 @@ func findHeadline(doc *html.Node, m *Meta) headline {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return false
 			}
-			if h.byline == "" && (hasToken(n, "byline") || hasToken(n, "autor") || hasToken(n, "author")) {
-				if t := collapse(textOf(n)); t != "" && utf8.RuneCountInString(t) < 120 {
-					h.byline = t
+			// The byline is the first element so marked, or the innermost one in it: a
+			// "byline" box often holds the date line too.
+			if (by == nil || contains(by, n)) && (hasToken(n, "byline") || hasToken(n, "autor") || hasToken(n, "author")) {
+				if t := collapse(textOf(n)); t != "" && utf8.RuneCountInString(t) < 200 {
+					by = n
 				}
 			}
 		}
 		return true
 	})
+	if by != nil {
+		if t := collapse(textOf(by)); utf8.RuneCountInString(t) < 120 {
+			h.byline = t
+		}
+	}
 	h1 := pickH1(h1s, m.Title.Text)
 	if h1 != nil {
 		h.h1 = collapse(textOf(h1))
@@ -206,6 +225,16 @@ func findHeadline(doc *html.Node, m *Meta) headline {
 		}
 	}
 	return h
+}
+
+// contains reports whether n is a descendant of a.
+func contains(a, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
 }
 
 // pickH1 returns the <h1> that is the article's headline: the one that the metadata's
@@ -270,6 +299,34 @@ func trimSiteName(t string) string {
 		return longest
 	}
 	return t
+}
+
+// siteFromTitle returns the site's name from a <title> that joins it with the headline:
+// "Site - Section - Headline" or "Headline | Site".
+func siteFromTitle(doc *html.Node, headline string) string {
+	var title string
+	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Title && title == "" {
+			title = collapse(textOf(n))
+		}
+		return title == ""
+	})
+	if headline == "" || !strings.Contains(title, headline) {
+		return ""
+	}
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+		if !strings.Contains(title, sep) {
+			continue
+		}
+		parts := strings.Split(title, sep)
+		switch {
+		case strings.Contains(parts[len(parts)-1], headline):
+			return parts[0]
+		case strings.Contains(parts[0], headline):
+			return parts[len(parts)-1]
+		}
+	}
+	return ""
 }
 
 // Furniture is marked by class names made of these words: what the words name is
@@ -474,6 +531,10 @@ func blocksOf(root *html.Node) []Block {
 		switch n.DataAtom {
 		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 			kind = seed.Subheading
+		case atom.P:
+			if boldHeading(n) {
+				kind = seed.Subheading
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			visit(c)
@@ -485,6 +546,26 @@ func blocksOf(root *html.Node) []Block {
 	visit(root)
 	flush()
 	return out
+}
+
+// boldHeading reports whether the paragraph p is a subheading as old pages write one:
+// <p><b>Kurzarbeit seit Januar</b></p>, all bold, short, not ending like a sentence.
+func boldHeading(p *html.Node) bool {
+	t := collapse(textOf(p))
+	if t == "" || utf8.RuneCountInString(t) > 100 || strings.ContainsAny(t[len(t)-1:], ".:,;!?") {
+		return false
+	}
+	var only *html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case c.Type == html.ElementNode && (c.DataAtom == atom.B || c.DataAtom == atom.Strong) && only == nil:
+			only = c
+		default:
+			return false
+		}
+	}
+	return only != nil
 }
 
 func isBlock(n *html.Node) bool {
