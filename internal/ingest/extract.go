@@ -7,9 +7,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -36,11 +37,11 @@ var ErrNoArticle = errors.New("no article text found")
 // item has some 400.
 const minArticle = 200
 
-// extractHTML finds the article in a web page. The main text is found by go-trafilatura
-// (with its readability and DOM Distiller fallbacks), which leaves out navigation,
-// teasers, ads, newsletter boxes, comments and footers; the headline and kicker are
-// taken from the page's <h1>, and the text is then cleared of what the page marks as a
-// caption, credit, byline or date line.
+// extractHTML finds the article in a web page. The page's furniture that it marks as
+// such (captions, credits, bylines, date lines, ads, newsletter boxes, share buttons,
+// teasers made of links, comments, navigation) is removed first; go-readability, a port
+// of Mozilla's Readability (Firefox's reader view), then finds the main text in what is
+// left. The headline and the kicker are taken from the page's <h1>.
 func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -48,53 +49,38 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 	}
 	a := &Article{Meta: pageMeta(doc)}
 	head := findHeadline(doc, &a.Meta)
-	furn := furnitureTexts(doc)
 
-	// trafilatura changes the tree it is given; it gets a second one, with the tables
-	// that lay out old pages turned into the blocks they stand for.
+	// Readability changes the tree it reads; it gets a second one, cleared of furniture,
+	// with the tables that lay out old pages turned into the blocks they stand for.
 	work, _ := html.Parse(strings.NewReader(page))
 	unwrapLayoutTables(work)
-	opts := trafilatura.Options{
-		OriginalURL:     pageURL,
-		EnableFallback:  true,
-		ExcludeComments: true,
-		Focus:           trafilatura.Balanced,
-		HtmlDateMode:    trafilatura.Fast,
-	}
-	res, err := trafilatura.ExtractDocument(work, opts)
-	if err != nil || res == nil || res.ContentNode == nil {
+	dropped := removeFurniture(work)
+	p := readability.NewParser()
+	p.CharThresholds = minArticle
+	res, err := p.ParseAndMutate(work, pageURL)
+	if err != nil || res.Node == nil {
 		return nil, ErrNoArticle
 	}
-	if a.Meta.Published.Text == "" && !res.Metadata.Date.IsZero() {
-		a.Meta.Published.set(res.Metadata.Date.Format("2006-01-02"), "the page's text", "found in the page by go-htmldate, not stated as the publication date")
+	if a.Meta.Publisher.Text == "" && res.SiteName() != "" {
+		a.Meta.Publisher.set(res.SiteName(), "the site's name", "the page names no publisher; this is the site's name")
 	}
-	if a.Meta.Publisher.Text == "" && res.Metadata.Sitename != "" {
-		a.Meta.Publisher.set(res.Metadata.Sitename, "the site's name", "the page names no publisher; this is the site's name or host")
-	}
-	if a.Meta.Language.Text == "" && res.Metadata.Language != "" {
-		a.Meta.Language.set(res.Metadata.Language, "the page's text", "the page states no language; detected from the text")
+	if a.Meta.Language.Text == "" && res.Language() != "" {
+		a.Meta.Language.set(res.Language(), "the page", "")
 	}
 
-	body := blocksOf(res.ContentNode)
 	skip := map[string]bool{}
-	if head.kicker != "" {
-		skip[head.kicker] = true
-	}
-	if a.Meta.Title.Text != "" {
-		skip[a.Meta.Title.Text] = true
-	}
-	if head.h1 != "" {
-		skip[head.h1] = true
+	for _, t := range []string{head.kicker, a.Meta.Title.Text, head.h1} {
+		if t != "" {
+			skip[t] = true
+		}
 	}
 	var kept []Block
-	dropped := map[string]int{}
-	for _, b := range body {
-		switch why := furniture(b.Text, furn, skip); {
-		case why != "":
+	for _, b := range blocksOf(res.Node) {
+		if why := furniture(b.Text, skip); why != "" {
 			dropped[why]++
-		default:
-			kept = append(kept, b)
+			continue
 		}
+		kept = append(kept, b)
 	}
 	if textLength(kept) < minArticle {
 		return nil, ErrNoArticle
@@ -109,6 +95,9 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 	a.Blocks = append(a.Blocks, kept...)
 	for _, why := range slices.Sorted(mapKeys(dropped)) {
 		a.Notes = append(a.Notes, fmt.Sprintf("left out %d %s", dropped[why], plural(dropped[why], why)))
+	}
+	if head.byline == "" {
+		head.byline = res.Byline()
 	}
 	if by := trimByline(head.byline); by != "" && (a.Meta.Author.Text == "" || strings.Contains(by, a.Meta.Author.Text) && by != a.Meta.Author.Text && utf8.RuneCountInString(by) < 100) {
 		guess := fmt.Sprintf("taken from the byline %q", head.byline)
@@ -200,8 +189,7 @@ func findHeadline(doc *html.Node, m *Meta) headline {
 		walk(h1, func(n *html.Node) bool {
 			if n != h1 && n.Type == html.ElementNode && kickerClass.MatchString(attr(n, "class")) && h.kicker == "" {
 				h.kicker = collapse(textOf(n))
-				n.Parent.RemoveChild(n)
-				title = collapse(textOf(h1))
+				title = collapse(textOutside(h1, n))
 				return false
 			}
 			return true
@@ -225,6 +213,21 @@ func findHeadline(doc *html.Node, m *Meta) headline {
 		}
 	}
 	return h
+}
+
+// textOutside returns the text of n without that of its descendant skip.
+func textOutside(n, skip *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c == skip {
+			return false
+		}
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	})
+	return b.String()
 }
 
 // contains reports whether n is a descendant of a.
@@ -336,6 +339,8 @@ var furnitureWords = map[string]string{
 	"credit": "credit", "credits": "credit", "copyright": "credit", "quelle": "credit", "bildnachweis": "credit",
 	"byline": "byline", "autor": "byline", "author": "byline", "authors": "byline",
 	"dateline": "date line", "datum": "date line", "date": "date line", "timestamp": "date line", "published": "date line",
+	"updated": "date line", "modified": "date line", "pubdate": "date line", "meta": "date line",
+	"reading": "reading time", "readingtime": "reading time", "lesezeit": "reading time",
 	"breadcrumb": "breadcrumb", "breadcrumbs": "breadcrumb",
 	"newsletter": "newsletter box", "share": "share button", "social": "share button",
 	"ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "anzeige": "ad", "werbung": "ad",
@@ -349,49 +354,80 @@ var furnitureWords = map[string]string{
 // text is mostly links.
 var linked = map[string]bool{"teaser": true}
 
-// furnitureTexts returns the texts of everything the page marks as furniture, and of
-// every element inside, each with what it is.
-func furnitureTexts(doc *html.Node) map[string]string {
-	out := map[string]string{}
-	add := func(n *html.Node, why string) {
-		walk(n, func(c *html.Node) bool {
-			if c.Type == html.ElementNode {
-				if t := collapse(textOf(c)); t != "" {
-					if _, ok := out[t]; !ok {
-						out[t] = why
-					}
-				}
-			}
-			return true
-		})
-	}
+// short lists the kinds of furniture that are a line or two: an element so marked that
+// holds more is a container of more than that.
+var short = map[string]bool{"caption": true, "credit": true, "byline": true, "date line": true, "reading time": true,
+	"share button": true, "breadcrumb": true, "tag list": true}
+
+// removeFurniture removes from doc what the page marks as furniture, and counts it by
+// kind. An element that holds the headline or most of the page's text is never removed,
+// whatever its class says: it is the article's container.
+func removeFurniture(doc *html.Node) map[string]int {
+	total := utf8.RuneCountInString(collapse(textOf(doc)))
+	dropped := map[string]int{}
+	var remove []*html.Node
 	walk(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
+		why := ""
 		switch n.DataAtom {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template:
 			return false
 		case atom.Figcaption:
-			add(n, "caption")
-			return false
+			why = "caption"
 		case atom.Nav:
-			add(n, "navigation")
-			return false
+			why = "navigation"
+		case atom.Form, atom.Button, atom.Select, atom.Iframe:
+			why = "form or embed"
 		case atom.Time:
-			if t := collapse(textOf(n)); t != "" && utf8.RuneCountInString(t) < 60 {
-				out[t] = "date line"
+			if !inText(n) {
+				why = "date line"
 			}
 		}
-		for _, w := range classWords(n) {
-			if why, ok := furnitureWords[w]; ok && (!linked[why] || linkDensity(n) > 0.5) {
-				add(n, why)
-				return false
+		if why == "" {
+			for _, w := range classWords(n) {
+				if k, ok := furnitureWords[w]; ok && (!linked[k] || linkDensity(n) > 0.5) && (!short[k] || utf8.RuneCountInString(collapse(textOf(n))) < 400) {
+					why = k
+					break
+				}
 			}
 		}
-		return true
+		if why == "" || holdsHeadline(n) || 2*utf8.RuneCountInString(collapse(textOf(n))) > total {
+			return true
+		}
+		if strings.TrimSpace(textOf(n)) != "" {
+			dropped[why]++
+		}
+		remove = append(remove, n)
+		return false
 	})
-	return out
+	for _, n := range remove {
+		n.Parent.RemoveChild(n)
+	}
+	return dropped
+}
+
+// inText reports whether n stands in a paragraph of text, where a <time> is part of it.
+func inText(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.P, atom.Li, atom.Blockquote, atom.Td, atom.Dd:
+			return true
+		case atom.Div, atom.Header, atom.Footer, atom.Section, atom.Article, atom.Body:
+			return false
+		}
+	}
+	return false
+}
+
+func holdsHeadline(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		found = found || c.DataAtom == atom.H1 && c.Type == html.ElementNode
+		return !found
+	})
+	return found
 }
 
 // classWords returns the words of n's class names and id: "article-meta ad_slot" gives
@@ -420,19 +456,27 @@ func linkDensity(n *html.Node) float64 {
 }
 
 // furniture tells why a block of the extracted text is not the article's, or "".
-func furniture(t string, furn map[string]string, skip map[string]bool) string {
+func furniture(t string, skip map[string]bool) string {
+	rest := t
+	for k := range skip {
+		rest = strings.ReplaceAll(rest, k, "")
+	}
 	switch {
-	case skip[t]:
+	case skip[t] || rest != t && !hasLetters(rest):
 		return "repeated headline"
 	case adLabels[strings.ToLower(t)]:
 		return "ad label"
 	case strings.HasPrefix(t, "©") || strings.HasPrefix(t, "(c) ") || strings.HasPrefix(t, "(C) "):
 		return "copyright line"
 	}
-	if why := furn[t]; why != "" {
-		return why
+	if !hasLetters(t) {
+		return "separator"
 	}
 	return ""
+}
+
+func hasLetters(t string) bool {
+	return strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 var adLabels = map[string]bool{"anzeige": true, "werbung": true, "advertisement": true, "ad": true, "sponsored": true, "publicité": true, "annonce": true}
