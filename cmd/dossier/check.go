@@ -21,7 +21,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.SetOutput(stderr)
 	cfg := build.Config{}
 	sourceFlags(fs, &cfg)
-	verbose := fs.Bool("v", false, "also print the anchoring report and list the seed lines classified as boilerplate")
+	verbose := fs.Bool("v", false, "also print the anchoring report and every seed line with its kind and the rule that decided it")
 	anchors := fs.Bool("report", false, "print the anchoring report: every note and event source as anchored, fuzzy or orphaned")
 	format := fs.String("format", "text", "how to print problems: text (path:line:col: message on stderr) or json (an array on stdout)")
 	if err := fs.Parse(args); err != nil {
@@ -60,10 +60,12 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(stderr, err)
 	}
 	if *verbose {
+		// Every line with its kind and the rule that decided it, so that an editor sees
+		// why a line is shown as it is and which to set in the article's `lines:`.
 		for _, a := range d.Articles {
 			for _, l := range a.Lines {
-				if l.Kind == seed.Boilerplate {
-					fmt.Fprintf(stdout, "seeds/%s:%d: boilerplate (%s): %.60q\n", a.Seed.Name, l.N, l.Reason, l.Text)
+				if l.Kind != seed.Blank {
+					fmt.Fprintf(stdout, "seeds/%s:%d: %s (%s): %.60q\n", a.Seed.Name, l.N, l.Kind, l.Reason, l.Text)
 				}
 			}
 		}

@@ -41,6 +41,9 @@ type seedEntry struct {
 	seed  *seed.Seed // as parsed, without the article's line kinds; nil if err is set
 	err   error      // why the seed could not be parsed
 	text  *anchor.Text
+	data  string      // the file as read; the lines' texts are parts of it
+	sum   string      // SHA-256 of data in hex, once asked for
+	lint  []seedIssue // what looks wrong in the text
 
 	anchors  map[quoteKey]*anchored // quotes anchored in text; one goroutine at a time
 	lower    []string               // lines in lower case, for topic keywords

@@ -69,6 +69,9 @@ func Resolve(c *content.Content, fsys fs.FS, cfg Config) (*Dossier, diag.List) {
 	if r.cfg.Strict {
 		r.checkCitations()
 	}
+	r.checkUnclaimedSeeds(files)
+	r.checkArticleFields()
+	r.checkDuplicateEvents()
 	r.sortAll()
 	if cache.persist {
 		cache.last = &lastResolve{in, r.d, slices.Clone(r.errs)}
@@ -310,6 +313,8 @@ func (r *resolver) readSeeds(f *seedFiles) {
 		}
 		a.Seed = s
 		r.entries[a] = e // its text anchors quotes: the line kinds set in a change no passage
+		r.checkDigest(a, e)
+		r.reportLint(name, e.lint)
 	}
 	// The model's lines are many; they are made on all cores.
 	parallel.Each(len(r.d.Articles), func(i int) {
@@ -355,7 +360,7 @@ func (r *resolver) readSeed(name string, e fs.DirEntry, buf []byte) (*seedEntry,
 	if err != nil {
 		return nil, err
 	}
-	se := &seedEntry{stamp: st}
+	se := &seedEntry{stamp: st, data: data, lint: lintSeed(data)}
 	if se.seed, se.err = seed.ParseString(name, data); se.err == nil {
 		se.text = anchor.NewText(passages(se.seed.Lines))
 	}

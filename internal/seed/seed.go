@@ -7,6 +7,7 @@ package seed
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,12 +127,18 @@ func tooLarge() error {
 	return &Error{1, fmt.Sprintf("the seed is larger than %d MB; a news article is rarely above 100 kB: is it the right file?", MaxSize>>20)}
 }
 
-// boilerplate lists the beginnings of lines that belong to a web page, not to its article.
+// boilerplate lists the beginnings of lines that belong to a web page, not to its article,
+// in German and English. Each is a whole word or phrase: "Teilen" is not "Teilnehmer".
 var boilerplate = []string{
 	"Ihr Browser ist veraltet", "Zum Hauptinhalt springen", "Siehe auch", "Jetzt abonnieren",
 	"Schaltfläche", "Ähnliche Artikel", "schließen", "Rubriklistenbild", "ARCHIVBILD",
 	"Liveblog", "Das Aktuellste zum", "Aktuelle Meldungen zu", "Mehr zum Thema", "Lesen Sie auch",
-	"Zur Startseite", "Teilen", "Kommentare",
+	"Zur Startseite", "Teilen", "Kommentare", "Anzeige", "Werbung", "Weiterlesen", "Auch interessant",
+	"Das könnte Sie auch interessieren", "Zum Newsletter", "Newsletter abonnieren", "Artikel teilen",
+	"Advertisement", "ADVERTISEMENT", "Skip to main content", "Skip to content", "Sign up for", "Sign in",
+	"Subscribe", "Read more", "Read next", "Related:", "Related Coverage", "Related articles", "Share this",
+	"Share on", "Our Standards", "Most Read", "Most Popular", "Recommended", "Follow us", "Click here",
+	"Accept all", "Cookie", "Cookies",
 }
 
 // classify assigns every line its kind, in one pass over the seed plus a look at its shape.
@@ -159,13 +166,19 @@ func classify(lines []Line) {
 			l.Kind, l.Reason = Boilerplate, "web page furniture: "+shorten(t, 40)
 		case isByline(t):
 			l.Kind, l.Reason = Byline, "author line"
+		case credit(t) != "":
+			l.Kind, l.Reason = Byline, "credit line: "+credit(t)
+		case dateline(t) != "":
+			l.Kind, l.Reason = Byline, "date line: "+dateline(t)
+		case wireDateline.MatchString(t):
+			l.Kind, l.Reason = Byline, "wire dateline standing alone"
 		case isBio(t):
 			l.Kind, l.Reason = Boilerplate, "author biography"
 			if !longer(t, 99) {
 				l.Kind, l.Reason = Byline, "short note on the author"
 			}
-		case isCaption(t):
-			l.Kind, l.Reason = Caption, "photo credit or caption"
+		case isCaption(t) != "":
+			l.Kind, l.Reason = Caption, "photo credit or caption: "+isCaption(t)
 		case spaced && inRun(lines, i, 6):
 			l.Kind, l.Reason = Gallery, "part of a run of lines without paragraph breaks"
 		case !seenText && !titleDone && titleLike(t):
@@ -181,6 +194,8 @@ func classify(lines []Line) {
 			seenTitle = true
 		case headingLike(t, 100) && (seenTitle || seenText):
 			l.Kind, l.Reason = Subheading, "short line without final punctuation"
+		case wirePrefix.MatchString(t):
+			l.Reason = "text after a wire dateline"
 		}
 		if l.Kind == Paragraph || l.Kind == Subheading || l.Kind == Gallery {
 			seenText = true
@@ -195,8 +210,10 @@ func isBoilerplate(t string) bool {
 		return true
 	}
 	for _, p := range boilerplate {
-		if strings.HasPrefix(t, p) && (len(t) < 200 || p == "Ihr Browser ist veraltet") {
-			return true
+		if rest, ok := strings.CutPrefix(t, p); ok && (len(t) < 200 || p == "Ihr Browser ist veraltet") {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) || p == "Liveblog" || p == "schließen" {
+				return true
+			}
 		}
 	}
 	return false
@@ -207,26 +224,99 @@ func isByline(t string) bool {
 		return true
 	}
 	rest, ok := strings.CutPrefix(t, "Von")
-	if !ok || longer(t, 60) {
+	if !ok {
+		rest, ok = strings.CutPrefix(t, "By ")
+		if !ok {
+			rest, ok = strings.CutPrefix(t, "BY ")
+		}
+	}
+	if !ok || longer(t, 80) {
 		return false
 	}
 	rest = strings.TrimPrefix(rest, " ")
 	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r) && !strings.ContainsAny(rest, ".!?")
+	return unicode.IsUpper(r) && !strings.ContainsAny(rest, "!?") && !strings.Contains(rest, ". ") && !strings.HasSuffix(rest, ".")
 }
+
+// credits are the beginnings of the lines that credit the reporting: a wire story's
+// sign-off, a German "Mitarbeit:".
+var credits = []string{"Reporting by", "Additional reporting by", "Writing by", "Editing by", "Compiled by",
+	"Reported by", "Mitarbeit:", "Mit Material von", "Mit Agenturmaterial", "Text:", "Recherche:"}
+
+func credit(t string) string {
+	if longer(t, 300) {
+		return ""
+	}
+	for _, c := range credits {
+		if strings.HasPrefix(t, c) {
+			return "starts with " + strconvQuote(c)
+		}
+	}
+	return ""
+}
+
+// datelines are the beginnings of the lines that say when a piece was published or
+// changed, followed by a date or time.
+var datelines = []string{"Published", "Updated", "Last updated", "First published", "Posted", "Veröffentlicht",
+	"Aktualisiert", "Zuletzt aktualisiert", "Erstellt", "Stand:", "Datum:"}
+
+func dateline(t string) string {
+	if longer(t, 100) {
+		return ""
+	}
+	for _, d := range datelines {
+		rest, ok := strings.CutPrefix(t, d)
+		if !ok {
+			continue
+		}
+		rest = strings.TrimLeft(rest, " :")
+		for _, w := range []string{"am ", "on ", "at ", "um "} {
+			rest = strings.TrimPrefix(rest, w)
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if unicode.IsDigit(r) || startsWithMonth(rest) {
+			return "starts with " + strconvQuote(d) + " and a date"
+		}
+	}
+	return ""
+}
+
+var monthNames = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+	"Januar", "Februar", "März", "Juni", "Juli", "Oktober", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag",
+	"Freitag", "Samstag", "Sonntag", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+func startsWithMonth(s string) bool {
+	for _, m := range monthNames {
+		if rest, ok := strings.CutPrefix(s, m); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// A wire story begins with where it was filed and by which agency: "SEOUL, Feb 8
+// (Reuters) - …". Alone on a line, that is a dateline; before text, the text's start.
+var (
+	wireDateline = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'/-]*\s)?\((?:Reuters|AP|AFP|dpa|Bloomberg|KCNA|Yonhap|UPI|Xinhua|TASS|epd|KNA|APA|SDA)\)\s*[-–—]?$`)
+	wirePrefix   = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'/-]*\s)?\([A-Z][A-Za-z. ]{1,30}\)\s*[-–—]\s+\S`)
+)
 
 // isBio reports whether t reads like a note about the author: "Anna Muster ist Journalistin …".
 func isBio(t string) bool {
 	first, rest := nextField(t)
 	second, rest := nextField(rest)
 	third, rest := nextField(rest)
-	if third != "ist" || !isName(first) || !isName(second) {
+	if third != "ist" && third != "is" || !isName(first) || !isName(second) {
 		return false
 	}
 	if fourth, _ := nextField(rest); fourth == "" {
 		return false
 	}
-	for _, w := range []string{"Journalist", "journalist", "Korrespondent", "korrespondent", "Redakteur", "Autor"} {
+	for _, w := range []string{"Journalist", "journalist", "Korrespondent", "korrespondent", "Redakteur", "Autor",
+		"correspondent", "reporter", "editor", "columnist", "writer"} {
 		if strings.Contains(t, w) {
 			return true
 		}
@@ -266,15 +356,32 @@ func isName(w string) bool {
 // agencies are the photo agencies whose captions are left in texts: "epa10926878 A handout …".
 var agencies = []string{"epa", "EPA", "dpa", "AFP", "Reuters"}
 
-func isCaption(t string) bool {
+// captionMarks are what a photo's caption or credit holds, in German and English.
+var captionMarks = []string{"©", "Foto:", "Fotos:", "Photo:", "Photos:", "Photograph:", "Picture:", "Credit:",
+	"Bildquelle:", "(Photo by", "Getty Images", "AP Photo", "REUTERS/", "Reuters/", "picture alliance", "IMAGO"}
+
+// isCaption tells why t is a photo's caption or credit, or "".
+func isCaption(t string) string {
 	if isAgencyCaption(t) {
-		return true
+		return "starts with an agency's picture number"
 	}
 	if longer(t, 300) {
-		return false
+		return ""
 	}
-	return strings.Contains(t, "©") || strings.Contains(t, "Foto:") || strings.HasPrefix(t, "Bild:")
+	for _, m := range captionMarks {
+		if strings.Contains(t, m) {
+			return "holds " + strconvQuote(m)
+		}
+	}
+	for _, p := range []string{"Bild:", "Image:", "Grafik:", "Graphic:"} {
+		if strings.HasPrefix(t, p) {
+			return "starts with " + strconvQuote(p)
+		}
+	}
+	return ""
 }
+
+func strconvQuote(s string) string { return "\u201c" + s + "\u201d" }
 
 // isAgencyCaption reports whether t starts with an agency's name, five digits or more
 // and a space.

@@ -190,3 +190,50 @@ func FuzzLineTests(f *testing.F) {
 		}
 	})
 }
+
+// TestClassifyLanguages checks the rules for bylines, datelines, captions, credits and
+// furniture in English and German, each line in a small seed of its own after a title
+// and a paragraph, with the rule that decided it.
+func TestClassifyLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		line   string
+		want   Kind
+		reason string
+	}{
+		{"By Daniel Okafor and Mei Tanaka", Byline, "author line"},
+		{"BY JANE DOE", Byline, "author line"},
+		{"Von Christiane Kühl", Byline, "author line"},
+		{"By the end of the year, prices had doubled.", Paragraph, "text"},
+		{"Published : February 8, 2024 9:30 AM UTC", Byline, "date line"},
+		{"Updated 2 hours ago", Byline, "date line"},
+		{"Veröffentlicht am 14.03.2009, 18:05 Uhr", Byline, "date line"},
+		{"Aktualisiert: 6. März 2024", Byline, "date line"},
+		{"Updated rules took effect on Monday, the ministry said.", Paragraph, "text"},
+		{"Erstellt wurde der Plan 2019 von der Stadt.", Paragraph, "text"},
+		{"Reporting by Daniel Okafor in Singapore; Editing by Susan Clark", Byline, "credit line"},
+		{"Mitarbeit: Anna Muster", Byline, "credit line"},
+		{"SEOUL (Reuters) -", Byline, "wire dateline"},
+		{"(dpa)", Byline, "wire dateline"},
+		{"SEOUL, Feb 8 (Reuters) - North Korea fired a missile on Thursday, officials said.", Paragraph, "wire dateline"},
+		{"Photo: Kenji Sato/World News Wire", Caption, "Photo:"},
+		{"A container ship waits outside the port. REUTERS/Kim Hong-Ji", Caption, "REUTERS/"},
+		{"Soldiers march in Pyongyang. (Photo by Kim Won Jin/AFP via Getty Images)", Caption, "(Photo by"},
+		{"Bild: Archiv", Caption, "Bild:"},
+		{"Foto: Jan Bergmann", Caption, "Foto:"},
+		{"Advertisement", Boilerplate, "furniture"},
+		{"Skip to main content", Boilerplate, "furniture"},
+		{"Subscribers of the service complained about the outage.", Paragraph, "text"},
+		{"Teilnehmer der Sitzung stimmten dafür.", Paragraph, "text"},
+		{"Anzeige", Boilerplate, "furniture"},
+		{"Jane Doe is a Reuters correspondent based in Seoul.", Byline, "author"},
+	} {
+		s, err := ParseString("t.txt", "Überschrift des Artikels\n\nEin erster Absatz mit Text, der endet.\n\n"+tc.line+"\n\nEin letzter Absatz, der endet.\n")
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := s.Line(5)
+		if l.Kind != tc.want || !strings.Contains(l.Reason, tc.reason) {
+			t.Errorf("Classify(%q) = %v (%s), want %v (…%s…)", tc.line, l.Kind, l.Reason, tc.want, tc.reason)
+		}
+	}
+}
