@@ -28,7 +28,7 @@ func TestEditorialWarnings(t *testing.T) {
 		// The passage names 2011; the day comes from nowhere but a public source.
 		"content/events/tod.md":     {Data: []byte("---\ndate: 2011-12-17\ntitle: Tod\nsources:\n  - article: fr\n    quote: \"Kim Jong-il stirbt 2011.\"\n---\n")},
 		"content/events/atom.md":    {Data: []byte("---\ndate: 2009-05-25\ntitle: Zweiter Test\nsources:\n  - article: fr\n    quote: \"Unter Kim Jong-il beginnt die beispiellose Aufrüstung\"\n---\n\nDer zweite Test.\n")},
-		"content/events/atom2.md":   {Data: []byte("---\ndate: 2009-05-25\ntitle: Zweiter Test\nsources:\n  - article: fr\n    quote: \"Wichtigstes Ziel Kims ist es\"\n---\n\nDer zweite Test ([Quelle](https://example.org/test)).\n")},
+		"content/events/atom2.md":   {Data: []byte("---\ndate: 2009-05-25\ntitle: Raketenstart im Norden\nsources:\n  - article: fr\n    quote: \"Wichtigstes Ziel Kims ist es\"\n---\n\nDer zweite Test ([Quelle](https://example.org/test)).\n")},
 		"content/events/vertrag.md": {Data: []byte("---\ndate: 2024-06-19\ntitle: Vertrag\nsources:\n  - article: fr\n    quote: \"haben am Mittwoch eine strategische Partnerschaft unterzeichnet\"\n---\n")},
 		"content/actors/kim.md":     {Data: []byte("---\nname: Kim Jong-il\nkind: person\n---\n\nEr starb 2011 ([Z. 42](article:fr#L42)).\n\nEr war Diktator. Das steht nirgends.\n")},
 	}
