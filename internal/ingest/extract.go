@@ -93,8 +93,12 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 		a.Blocks = append(a.Blocks, Block{seed.Title, a.Meta.Title.Text})
 	}
 	a.Blocks = append(a.Blocks, kept...)
+	var left []string
 	for _, why := range slices.Sorted(mapKeys(dropped)) {
-		a.Notes = append(a.Notes, fmt.Sprintf("left out %d %s", dropped[why], plural(dropped[why], why)))
+		left = append(left, fmt.Sprintf("%d %s", dropped[why], plural(dropped[why], why)))
+	}
+	if len(left) > 0 {
+		a.Notes = append(a.Notes, "left out the page's "+strings.Join(left, ", "))
 	}
 	if head.byline == "" {
 		head.byline = res.Byline()
@@ -377,9 +381,11 @@ func removeFurniture(doc *html.Node) map[string]int {
 		case atom.Figcaption:
 			why = "caption"
 		case atom.Nav:
-			why = "navigation"
-		case atom.Form, atom.Button, atom.Select, atom.Iframe:
-			why = "form or embed"
+			why = "navigation menu"
+		case atom.Form, atom.Button, atom.Select:
+			why = "form"
+		case atom.Iframe:
+			why = "embedded frame"
 		case atom.Time:
 			if !inText(n) {
 				why = "date line"
