@@ -82,6 +82,10 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 		}
 		kept = append(kept, b)
 	}
+	kept, bylines := dropUnmarked(kept, dropped)
+	if head.byline == "" && len(bylines) > 0 {
+		head.byline = bylines[0]
+	}
 	if textLength(kept) < minArticle {
 		return nil, ErrNoArticle
 	}
@@ -117,6 +121,45 @@ func extractHTML(page string, pageURL *url.URL) (*Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// dropUnmarked removes the furniture a page does not mark but the seed's classifier
+// knows by its words: author and date lines ("By …", "Published : …"), captions and
+// credits ("Photo: …"), and web page furniture ("Advertisement"). A wire story's
+// sign-off ("Reporting by …") is its text and stays. It returns the author lines too.
+func dropUnmarked(blocks []Block, dropped map[string]int) ([]Block, []string) {
+	var b strings.Builder
+	for _, bl := range blocks {
+		b.WriteString(bl.Text + "\n\n")
+	}
+	s, err := seed.ParseString("", b.String())
+	if err != nil {
+		return blocks, nil
+	}
+	var kept []Block
+	var bylines []string
+	i := 0
+	for _, l := range s.Lines {
+		if l.Kind == seed.Blank {
+			continue
+		}
+		bl := blocks[i]
+		i++
+		switch {
+		case l.Kind == seed.Byline && strings.HasPrefix(l.Reason, "author line"):
+			bylines = append(bylines, bl.Text)
+			dropped["byline"]++
+		case l.Kind == seed.Byline && strings.HasPrefix(l.Reason, "date line"):
+			dropped["date line"]++
+		case l.Kind == seed.Caption:
+			dropped["caption"]++
+		case l.Kind == seed.Boilerplate && strings.HasPrefix(l.Reason, "web page furniture"):
+			dropped["piece of web page furniture"]++
+		default:
+			kept = append(kept, bl)
+		}
+	}
+	return kept, bylines
 }
 
 func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {

@@ -307,3 +307,32 @@ func TestImportLanguageFlag(t *testing.T) {
 		t.Errorf("the loaded article = %+v", a)
 	}
 }
+
+// TestExtractUnmarkedFurniture: a page that marks nothing (no classes) still loses its
+// byline, date line, photo credit and ad label, which the seed's rules know by their
+// words; the byline gives the author.
+func TestExtractUnmarkedFurniture(t *testing.T) {
+	para := "The committee voted on Tuesday to extend the programme for another two years, a decision that surprised several members who had argued for closing it."
+	page := `<!doctype html><html lang="en"><head><title>Committee extends programme - The Daily Example</title></head><body>
+<div id="x"><h1>Committee extends programme</h1>
+<p>By Jane Doe</p><p>Published : March 3, 2024 10:12 AM</p>
+<p>` + para + `</p><p>Advertisement</p>
+<p>Photo: John Smith/The Daily Example</p>
+<p>"We had no choice," the chair said after the vote, adding that the money was already in the budget for next year.</p>
+<p>Reporting by Jane Doe; Editing by Tom Roe</p></div></body></html>`
+	a, err := extractHTML(page, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := seedText(a, false)
+	want := "Committee extends programme\n\n" + para + "\n\n\"We had no choice,\" the chair said after the vote, adding that the money was already in the budget for next year.\n\nReporting by Jane Doe; Editing by Tom Roe\n"
+	if got != want {
+		t.Errorf("seed:\n%s", diffLines(got, want))
+	}
+	if a.Meta.Author.Text != "Jane Doe" || a.Meta.Author.Guess == "" {
+		t.Errorf("author = %+v, want Jane Doe, guessed from the byline", a.Meta.Author)
+	}
+	if a.Meta.Publisher.Text != "The Daily Example" {
+		t.Errorf("publisher = %+v, want The Daily Example from the <title>", a.Meta.Publisher)
+	}
+}
