@@ -215,7 +215,7 @@ func findHeadline(doc *html.Node, m *Meta) headline {
 			}
 			// The byline is the first element so marked, or the innermost one in it: a
 			// "byline" box often holds the date line too.
-			if (by == nil || contains(by, n)) && (hasToken(n, "byline") || hasToken(n, "autor") || hasToken(n, "author")) {
+			if (by == nil || contains(by, n)) && slices.ContainsFunc(classWords(n), func(w string) bool { return furnitureWord(w) == "byline" }) {
 				if t := collapse(textOf(n)); t != "" && utf8.RuneCountInString(t) < 200 {
 					by = n
 				}
@@ -393,7 +393,23 @@ var furnitureWords = map[string]string{
 	"ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "anzeige": "ad", "werbung": "ad",
 	"comment": "comment", "comments": "comment", "kommentar": "comment", "kommentare": "comment",
 	"related": "teaser", "teaser": "teaser", "promo": "teaser", "recommended": "teaser", "empfehlung": "teaser",
+	"video": "video teaser", "player": "video teaser", "audio": "audio teaser", "podcast": "audio teaser",
 	"tags": "tag list", "footer": "footer", "cookie": "cookie notice", "consent": "cookie notice", "paywall": "subscription notice",
+}
+
+// furnitureWord returns the kind of furniture a word of a class name names, or "". A
+// long word also counts at the start of a compound, as German class names have them:
+// "teaserliste", "autorenzeile", "socialbuttons".
+func furnitureWord(w string) string {
+	if k := furnitureWords[w]; k != "" {
+		return k
+	}
+	for fw, k := range furnitureWords {
+		if len(fw) >= 5 && strings.HasPrefix(w, fw) {
+			return k
+		}
+	}
+	return ""
 }
 
 // linked lists the kinds of furniture whose class words are also given to the article's
@@ -403,7 +419,7 @@ var linked = map[string]bool{"teaser": true}
 
 // short lists the kinds of furniture that are a line or two: an element so marked that
 // holds more is a container of more than that.
-var short = map[string]bool{"caption": true, "credit": true, "byline": true, "date line": true, "reading time": true,
+var short = map[string]bool{"caption": true, "video teaser": true, "audio teaser": true, "credit": true, "byline": true, "date line": true, "reading time": true,
 	"share button": true, "breadcrumb": true, "tag list": true}
 
 // removeFurniture removes from doc what the page marks as furniture, and counts it by
@@ -436,7 +452,7 @@ func removeFurniture(doc *html.Node) map[string]int {
 		}
 		if why == "" {
 			for _, w := range classWords(n) {
-				if k, ok := furnitureWords[w]; ok && (!linked[k] || linkDensity(n) > 0.5) && (!short[k] || utf8.RuneCountInString(collapse(textOf(n))) < 400) {
+				if k := furnitureWord(w); k != "" && (!linked[k] || linkDensity(n) > 0.5) && (!short[k] || utf8.RuneCountInString(collapse(textOf(n))) < 400) {
 					why = k
 					break
 				}
@@ -486,7 +502,6 @@ func classWords(n *html.Node) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !('a' <= r && r <= 'z') })
 }
 
-func hasToken(n *html.Node, w string) bool { return slices.Contains(classWords(n), w) }
 
 func linkDensity(n *html.Node) float64 {
 	all := utf8.RuneCountInString(collapse(textOf(n)))
@@ -590,12 +605,17 @@ func blocksOf(root *html.Node) []Block {
 	var out []Block
 	var cur strings.Builder
 	kind := seed.Paragraph
+	linkText, links := 0, 0 // in the current block
 	flush := func() {
-		if t := collapse(cur.String()); t != "" {
+		t := collapse(cur.String())
+		// A block that is two or more links and little else is a list of links, which
+		// readability leaves where a site puts its "most read" beside the article.
+		if n := utf8.RuneCountInString(t); t != "" && !(links >= 2 && 10*linkText >= 8*n) {
 			out = append(out, Block{kind, t})
 		}
 		cur.Reset()
 		kind = seed.Paragraph
+		linkText, links = 0, 0
 	}
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
@@ -628,6 +648,12 @@ func blocksOf(root *html.Node) []Block {
 			if boldHeading(n) {
 				kind = seed.Subheading
 			}
+		case atom.A:
+			// Links side by side are words apart, as a browser shows them.
+			cur.WriteByte(' ')
+			defer cur.WriteByte(' ')
+			links++
+			linkText += utf8.RuneCountInString(collapse(textOf(n)))
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			visit(c)

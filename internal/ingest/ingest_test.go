@@ -140,6 +140,11 @@ var fixtures = []struct {
 		present: []string{"SINGAPORE, Feb 8 (World News Wire) - Marine insurers", "\n\nCosts passed on\n\n", "Reporting by Daniel Okafor in Singapore and Mei Tanaka in Tokyo; Editing by Susan Clark\n"},
 	},
 	{
+		file: "broadcaster.html", id: "nachrichten-example-2024-11-13",
+		absent:  []string{"Inland", "Stand:", "Hintergrund", "Was die Schuldenbremse regelt", "Mehr zum Thema", "Steuerschätzung", "Video:", "Mit Informationen von", "Teilen", "Meistgelesen", "Sturm im Norden", "Impressum"},
+		present: []string{"Haushaltsdebatte\n\nStreit um die Schuldenbremse\n\nIm Bundestag haben", "\n\nOpposition: \"Haushalt auf Kante genäht\"\n\n", "\n\nBildung: 22 Milliarden Euro\n\nVerkehr: 38 Milliarden Euro\n\n", "Eine Mehrheit gilt als sicher.\n"},
+	},
+	{
 		file: "text-1252-crlf.txt", id: "kandidaten-streiten-ueber-den-2026-12-06",
 		absent:  []string{"\r", "\u0084", "\u0093", "\u0096"},
 		present: []string{"Wahlkampf im Norden\nKandidaten streiten über den Hafenausbau\n\nVon Sabine Roth\n", "„Wir dürfen den Anschluss nicht verpassen“", "80 Millionen Euro – und"},

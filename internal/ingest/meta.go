@@ -290,7 +290,7 @@ func collapse(s string) string {
 // trimByline removes the "By" or "Von" of a byline.
 func trimByline(s string) string {
 	s = collapse(s)
-	for _, p := range []string{"By ", "by ", "BY ", "Von ", "von ", "VON ", "Text: ", "Autor: ", "Author: "} {
+	for _, p := range []string{"By ", "by ", "BY ", "Von ", "von ", "VON ", "Text: ", "Autor: ", "Author: ", "Mit Informationen von ", "Mit Material von "} {
 		if rest, ok := strings.CutPrefix(s, p); ok {
 			return strings.TrimSpace(rest)
 		}
