@@ -502,7 +502,6 @@ func classWords(n *html.Node) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !('a' <= r && r <= 'z') })
 }
 
-
 func linkDensity(n *html.Node) float64 {
 	all := utf8.RuneCountInString(collapse(textOf(n)))
 	if all == 0 {
