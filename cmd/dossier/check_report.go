@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"dossier/internal/anchor"
 	"dossier/internal/content"
 	"dossier/internal/diag"
 	idossier "dossier/internal/dossier"
-	"dossier/internal/seed"
 )
 
 // The three outcomes of the anchoring report.
@@ -76,7 +74,7 @@ func locate(d *idossier.Dossier, q content.Quote, a *idossier.Anchor, what strin
 	if a != nil {
 		status, m = a.Status, anchor.Match{Line: a.Line, Start: a.Start, End: a.End, Score: a.Score}
 	} else {
-		res := anchor.Find(passages(art), q.Text, q.Prefix, q.Suffix)
+		res := anchor.Find(art.Passages(), q.Text, q.Prefix, q.Suffix)
 		status, m, candidates = res.Status, res.Match, res.Candidates
 	}
 	where := fmt.Sprintf("%s on line %d of article %q", what, m.Line, art.ID)
@@ -87,55 +85,19 @@ func locate(d *idossier.Dossier, q content.Quote, a *idossier.Anchor, what strin
 		l.State, l.Detail = anchored, where+" (after normalising quotes, dashes or spaces)"
 	case anchor.Fuzzy:
 		l.State = fuzzy
-		l.Detail = fmt.Sprintf("%s, %.0f %% similar: %q", where, 100*m.Score, span(art, m))
+		l.Detail = fmt.Sprintf("%s, %.0f %% similar: %q", where, 100*m.Score, art.Span(m))
 	case anchor.Ambiguous:
-		l.Detail = fmt.Sprintf("%s occurs %d times in article %q (%s)", what, len(candidates), art.ID, candidateLines(candidates))
+		l.Detail = fmt.Sprintf("%s occurs %d times in article %q (%s)", what, len(candidates), art.ID, idossier.CandidateLines(candidates))
 	default:
 		l.Detail = fmt.Sprintf("%s is not in article %q", what, art.ID)
 		if m.Line > 0 && m.Score > 0 {
-			l.Detail += fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, span(art, m))
+			l.Detail += fmt.Sprintf("; the closest passage is on line %d (%.0f %% similar): %q", m.Line, 100*m.Score, art.Span(m))
 		}
 	}
 	return l
 }
 
 // candidateLines lists the lines of equal matches, each once: "lines 9, 46".
-func candidateLines(ms []anchor.Match) string {
-	var lines []string
-	for _, m := range ms {
-		if l := strconv.Itoa(m.Line); !slices.Contains(lines, l) {
-			lines = append(lines, l)
-		}
-	}
-	if len(lines) == 1 {
-		return "line " + lines[0]
-	}
-	return "lines " + strings.Join(lines, ", ")
-}
-
-// passages returns the lines of art a quote may be anchored in, as Resolve sees them.
-func passages(art *idossier.Article) []anchor.Passage {
-	var ps []anchor.Passage
-	for _, l := range art.Lines {
-		if l.Kind != seed.Blank {
-			ps = append(ps, anchor.Passage{Line: l.N, Text: l.Text})
-		}
-	}
-	return ps
-}
-
-// span returns the text of m in its line.
-func span(art *idossier.Article, m anchor.Match) string {
-	if m.Line < 1 || m.Line > len(art.Lines) {
-		return ""
-	}
-	t := art.Lines[m.Line-1].Text
-	if m.Start < 0 || m.End > len(t) || m.Start > m.End {
-		return t
-	}
-	return t[m.Start:m.End]
-}
-
 func printAnchoring(w io.Writer, lines []anchorLine) {
 	counts := map[string]int{}
 	for _, l := range lines {

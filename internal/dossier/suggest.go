@@ -53,3 +53,15 @@ func distance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// Suggest returns the hint a build gives for an unknown id of an actor or a topic:
+// "; did you mean …?" or where to create it.
+func (d *Dossier) Suggest(kind, id string) string {
+	switch kind {
+	case "actor":
+		return suggest(id, d.actors, kind)
+	case "topic":
+		return suggest(id, d.topics, kind)
+	}
+	return ""
+}
