@@ -100,26 +100,16 @@ func yamlString(s string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// yamlScalar writes s plain when YAML reads it back as the same string (an id, a kind),
-// else double-quoted.
+// yamlScalar writes s plain when that is safe to read, as an id or a name is (YAML reads
+// it back as the same string, and it holds none of YAML's signs), else double-quoted.
 func yamlScalar(s string) string {
-	if s != "" && isPlain(s) {
+	if s != "" && strings.TrimSpace(s) == s && !strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`\\\n\t") && !strings.ContainsAny(s[:1], "-?") {
 		var back any
 		if yaml.Unmarshal([]byte(s), &back) == nil && back == s {
 			return s
 		}
 	}
 	return yamlString(s)
-}
-
-// isPlain reports whether s is made of the characters of ids only.
-func isPlain(s string) bool {
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // yamlList writes ids as a YAML flow sequence: [a, b].
