@@ -22,8 +22,10 @@ const maxContextWords = 12
 
 // Select returns the selector of the text of line from start to end (offsets in UTF-16
 // code units, as a browser counts them), without the white space at either end, with the
-// shortest prefix and suffix, in whole words, that make it unique in the article.
-func Select(art *idossier.Article, line, start, end int) (Selector, error) {
+// shortest prefix and suffix, in whole words, that make it unique in the article. shown,
+// if not empty, is the text the page showed there: a page older than the seed shows
+// another, and is refused.
+func Select(art *idossier.Article, line, start, end int, shown string) (Selector, error) {
 	if line < 1 || line > len(art.Lines) {
 		return Selector{}, fieldErr("quote", "the article has no line %d; reload the page", line)
 	}
@@ -32,6 +34,9 @@ func Select(art *idossier.Article, line, start, end int) (Selector, error) {
 	e, ok2 := byteOffset(text, end)
 	if !ok1 || !ok2 || s > e {
 		return Selector{}, fieldErr("quote", "the selection does not fit line %d; reload the page", line)
+	}
+	if shown != "" && text[s:e] != shown {
+		return Selector{}, fieldErr("quote", "the page shows other text on line %d than the seed has; reload the page", line)
 	}
 	for s < e {
 		r, n := utf8.DecodeRuneInString(text[s:])

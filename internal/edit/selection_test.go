@@ -71,7 +71,7 @@ func TestSelect(t *testing.T) {
 		{9, "Putin", 2, "Putin", "", " um"},
 	} {
 		s, e := units(art.Lines[tc.line-1].Text, tc.sel, tc.nth)
-		got, err := Select(art, tc.line, s, e)
+		got, err := Select(art, tc.line, s, e, tc.sel)
 		if err != nil {
 			t.Errorf("Select(%d, %q #%d): %v", tc.line, tc.sel, tc.nth, err)
 			continue
@@ -91,16 +91,17 @@ func TestSelectRefuses(t *testing.T) {
 	art := d.Article("fr")
 	for _, tc := range []struct {
 		line, start, end int
-		want             string
+		shown, want      string
 	}{
-		{0, 0, 3, "no line 0"},
-		{9999, 0, 3, "no line 9999"},
-		{11, 5, 2, "does not fit"},
-		{11, 0, 100000, "does not fit"},
-		{11, -1, 3, "does not fit"},
-		{10, 0, 0, "select some words"},
+		{0, 0, 3, "", "no line 0"},
+		{9999, 0, 3, "", "no line 9999"},
+		{11, 5, 2, "", "does not fit"},
+		{11, 0, 100000, "", "does not fit"},
+		{11, -1, 3, "", "does not fit"},
+		{10, 0, 0, "", "select some words"},
+		{11, 1, 4, "Unv", "reload the page"},
 	} {
-		_, err := Select(art, tc.line, tc.start, tc.end)
+		_, err := Select(art, tc.line, tc.start, tc.end, tc.shown)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Select(%d, %d, %d) = %v, want …%s…", tc.line, tc.start, tc.end, err, tc.want)
 		}
