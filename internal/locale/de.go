@@ -5,4 +5,5 @@ var German = &Locale{
 	Code:   "de",
 	Name:   "Deutsch",
 	Quotes: Quotes{Open: "„", Close: "“", InnerOpen: "‚", InnerClose: "‘"},
+	Editor: germanEditor,
 }

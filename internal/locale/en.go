@@ -5,4 +5,5 @@ var English = &Locale{
 	Code:   "en",
 	Name:   "English",
 	Quotes: Quotes{Open: "“", Close: "”", InnerOpen: "‘", InnerClose: "’"},
+	Editor: englishEditor,
 }

@@ -17,6 +17,9 @@ type Locale struct {
 
 	// Quotes are the quotation marks its text is typeset with.
 	Quotes Quotes
+
+	// Editor is the words of the preview's editing forms.
+	Editor *Editor
 }
 
 // Quotes are a language's quotation marks: Open and Close around a quotation, InnerOpen

@@ -227,6 +227,9 @@ type noteKey struct {
 	root string
 }
 
+// NoteAnchor returns the HTML id of the card of the note with id, on its article's page.
+func NoteAnchor(id string) string { return "note-" + id }
+
 func (r *Renderer) makeNoteView(n *dossier.Note, root string) (NoteView, error) {
 	body, err := r.markdown(n.Body, root)
 	if err != nil {
@@ -234,7 +237,7 @@ func (r *Renderer) makeNoteView(n *dossier.Note, root string) (NoteView, error) 
 	}
 	a := n.Anchor.Article
 	v := NoteView{
-		ID: "note-" + n.ID, MarkURL: root + articlePath(a.ID) + "#" + n.Anchor.ID(),
+		ID: NoteAnchor(n.ID), MarkURL: root + articlePath(a.ID) + "#" + n.Anchor.ID(),
 		Number: n.Number, Kind: n.Kind, KindName: r.l.NoteKinds[n.Kind], Body: body,
 		Quote:   a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
 		Article: Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,

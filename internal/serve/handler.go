@@ -23,6 +23,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case eventsPath:
 		s.serveEvents(w, r)
 		return
+	case annotateJSPath, annotateCSSPath:
+		s.serveAnnotate(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, editPrefix) {
+		s.serveEdit(w, r)
+		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
@@ -35,7 +42,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := sitePath(r.URL.Path)
 	if st.failure != nil && isPage(p) && !r.URL.Query().Has(lastGoodParam) {
 		ok := st.site != nil && st.site.Has(p)
-		page := inject(renderError(s.errPage, st.failure, ok), st.version)
+		page := inject(renderError(s.errPage, st.failure, ok), reloadTag(st.version))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(page)
@@ -62,14 +69,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// A page that the build's probe did not render fails: show why, as for a build.
 		s.logf("%v", err)
-		page := inject(renderError(s.errPage, failureOf(nil, err, time.Now()), false), st.version)
+		page := inject(renderError(s.errPage, failureOf(nil, err, time.Now()), false), reloadTag(st.version))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(page)
 		return
 	}
 	if path.Ext(p) == ".html" {
-		data = inject(data, st.version)
+		tags := reloadTag(st.version)
+		if e := s.editor(); e != nil && e.hostOK(r.Host) && status == http.StatusOK {
+			if id, ok := articleOf(p); ok && st.dossier != nil && st.dossier.Article(id) != nil {
+				tags += e.tags(id)
+			}
+		}
+		data = inject(data, tags)
 	}
 	if status != http.StatusOK {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -90,6 +103,13 @@ func sitePath(u string) string {
 		return p + "/index.html"
 	}
 	return p
+}
+
+// articleOf returns the id of the article whose page is at p, if p is one.
+func articleOf(p string) (string, bool) {
+	id, ok := strings.CutPrefix(p, "articles/")
+	id, ok2 := strings.CutSuffix(id, ".html")
+	return id, ok && ok2 && !strings.Contains(id, "/") && id != "index"
 }
 
 // isPage reports whether p is an HTML page, or a folder that would show one.

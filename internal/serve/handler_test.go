@@ -28,7 +28,7 @@ func TestInject(t *testing.T) {
 		{"<p>x</p></BODY>", `<p>x</p><script src="/_dossier/reload.js" data-version="v&#34;1"></script></BODY>`},
 		{"<p>no body</p>", `<p>no body</p><script src="/_dossier/reload.js" data-version="v&#34;1"></script>`},
 	} {
-		if got := string(inject([]byte(tc.page), `v"1`)); got != tc.want {
+		if got := string(inject([]byte(tc.page), reloadTag(`v"1`))); got != tc.want {
 			t.Errorf("inject(%q) = %q, want %q", tc.page, got, tc.want)
 		}
 	}

@@ -19,17 +19,28 @@ const (
 // between the page's load and the script's connection still reloads it; EventSource
 // reconnects by itself, and a server started anew has other versions, so a tab survives
 // a restart of `dossier serve`.
+//
+// Before it reloads, it dispatches a cancelable "dossier:reload" event on the document:
+// the editing script cancels it while a form holds what the editor typed, and reloads
+// when the form closes.
 const reloadScript = `(function () {
   var v = document.currentScript.dataset.version;
   var es = new EventSource("` + eventsPath + `?v=" + encodeURIComponent(v));
-  es.addEventListener("reload", function () { es.close(); location.reload(); });
+  es.addEventListener("reload", function () {
+    es.close();
+    if (document.dispatchEvent(new Event("dossier:reload", {cancelable: true}))) location.reload();
+  });
 })();
 `
 
-// inject adds the reload script to an HTML page, before its closing body tag. Only the
-// server does this, on the way out: the built site never holds it.
-func inject(page []byte, version string) []byte {
-	tag := fmt.Sprintf(`<script src="%s" data-version="%s"></script>`, scriptPath, html.EscapeString(version))
+// reloadTag is the script element of the reload script, for a page of version.
+func reloadTag(version string) string {
+	return fmt.Sprintf(`<script src="%s" data-version="%s"></script>`, scriptPath, html.EscapeString(version))
+}
+
+// inject adds the server's tags to an HTML page, before its closing body tag. Only the
+// server does this, on the way out: the built site never holds them.
+func inject(page []byte, tag string) []byte {
 	i := bytes.LastIndex(bytes.ToLower(page), []byte("</body>"))
 	if i < 0 {
 		i = len(page)

@@ -13,6 +13,13 @@
 // and renders a page when a browser asks for it, so that a save shows in a large dossier
 // as fast as in a small one (BenchmarkSaveToPage measures the whole way from a save to
 // the updated page). Every page comes out as `dossier build` writes it.
+//
+// With Config.Edit, the article pages also get a script and a stylesheet of the server's
+// own (annotate.js, annotate.css) with which an editor annotates what they read: select a
+// passage, write a note, an event or a new name of an actor; change or remove a note. The
+// script calls the server's endpoints (editPrefix), which write the files as `dossier new`
+// does (package edit), and the save reloads the page as any other does. Neither the
+// script nor the endpoints are ever part of a build.
 package serve
 
 import (
@@ -24,6 +31,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"dossier/internal/build"
@@ -39,6 +47,10 @@ type Config struct {
 	Quiet time.Duration
 	// Log receives a line per build and the problems of a failed one; nil discards them.
 	Log io.Writer
+	// Edit lets editors annotate in the browser: select a passage of an article, write a
+	// note, an event or an actor, change or remove a note; the server writes the files
+	// into content/ (see editor for how it refuses anyone else).
+	Edit bool
 }
 
 // Server is a preview. Make one with New and run it once with Run.
@@ -47,7 +59,8 @@ type Server struct {
 	sess    *build.Session
 	cur     *current
 	errPage *template.Template
-	done    chan struct{} // closed on shutdown, to end the event streams
+	done    chan struct{}          // closed on shutdown, to end the event streams
+	edit    atomic.Pointer[editor] // nil while editing is off
 }
 
 // New returns a server for cfg.
@@ -69,6 +82,13 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	root, err := filepath.Abs(s.cfg.Build.Src)
 	if err != nil {
 		return err
+	}
+	if s.cfg.Edit {
+		e, err := newEditor(s.cfg.Build.Src, ln.Addr())
+		if err != nil {
+			return err
+		}
+		s.edit.Store(e)
 	}
 	// Watch before the first build, so that nothing saved during it goes unnoticed.
 	w, err := newWatcher(root, s.logf)
@@ -141,9 +161,12 @@ func (s *Server) rebuild(ctx context.Context) {
 		}
 		return
 	}
-	s.cur.succeed(site)
+	s.cur.succeed(site, res.Dossier)
 	s.logf("built in %v; %d warnings (dossier check lists them)", took, len(res.Problems.Warnings()))
 }
+
+// editor returns editing in the browser, or nil if it is off.
+func (s *Server) editor() *editor { return s.edit.Load() }
 
 func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.cfg.Log, "dossier: "+format+"\n", args...)

@@ -10,15 +10,17 @@ import (
 
 	"dossier/internal/build"
 	"dossier/internal/diag"
+	idossier "dossier/internal/dossier"
 )
 
 // state is what the server shows: the last site that built, and the failure of the latest
 // build if it failed. Both stay until a build replaces them, so an editor who breaks a
 // file keeps the rest of the site to look at.
 type state struct {
-	version string      // changes whenever what the server shows changes
-	site    *build.Site // the last good site; nil before the first success
-	failure *failure    // nil when the latest build succeeded
+	version string            // changes whenever what the server shows changes
+	site    *build.Site       // the last good site; nil before the first success
+	dossier *idossier.Dossier // the model of site, which edits are checked against
+	failure *failure          // nil when the latest build succeeded
 }
 
 // failure is why the latest build failed.
@@ -48,11 +50,11 @@ func (c *current) get() (state, <-chan struct{}) {
 	return c.st, c.changed
 }
 
-// succeed shows site.
-func (c *current) succeed(site *build.Site) {
+// succeed shows site, built from the model d.
+func (c *current) succeed(site *build.Site, d *idossier.Dossier) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.bump(state{site: site})
+	c.bump(state{site: site, dossier: d})
 }
 
 // fail shows the failure f in front of the last good site, and reports whether anything
@@ -63,7 +65,7 @@ func (c *current) fail(f *failure) bool {
 	if old := c.st.failure; old != nil && old.Err == f.Err && slices.Equal(old.Problems, f.Problems) {
 		return false
 	}
-	c.bump(state{site: c.st.site, failure: f})
+	c.bump(state{site: c.st.site, dossier: c.st.dossier, failure: f})
 	return true
 }
 
