@@ -341,15 +341,19 @@
     }
     var status = el("div", {"class": "dossier-status", role: "alert"});
     f.appendChild(status);
-    var save = el("button", {type: "submit", "class": "dossier-save", text: W.Save});
+    // A button, not a submit button: Enter in a field (choosing an actor) must not save.
+    var save = el("button", {type: "button", "class": "dossier-save", text: W.Save});
     f.appendChild(el("div", {"class": "dossier-buttons"}, [save, button(W.Cancel, function () { closeForm(true); })]));
 
     box.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { e.preventDefault(); closeForm(true); }
     });
     f.addEventListener("input", function () { form && (form.dirty = true); });
-    f.addEventListener("submit", function (e) {
-      e.preventDefault();
+    f.addEventListener("submit", function (e) { e.preventDefault(); });
+    f.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); save.click(); }
+    });
+    save.addEventListener("click", function () {
       if (save.disabled) return;
       var body, op;
       if (kind === "note" || kind === "edit") {
