@@ -1,7 +1,7 @@
 // Command dossier builds an annotated dossier into a static site.
 //
 //	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-cpuprofile FILE]
-//	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict]
+//	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict] [-edit]
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
 //	dossier import [-src .] [-id ID] [-language de|en] [-update] SOURCE…

@@ -80,3 +80,38 @@ func poll(t *testing.T, url, text string) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestServeEditBeyondLoopback checks that editing in the browser is off when the preview
+// listens beyond loopback, unless -edit turns it on.
+func TestServeEditBeyondLoopback(t *testing.T) {
+	src := testdossier.Write(t, newDossier)
+	for _, tc := range []struct {
+		args []string
+		off  bool
+	}{
+		{[]string{"-addr", "0.0.0.0:0"}, true},
+		{[]string{"-addr", "0.0.0.0:0", "-edit"}, false},
+		{[]string{"-addr", "127.0.0.1:0"}, false},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		outR, outW := io.Pipe()
+		var errs syncBuffer
+		status := make(chan int, 1)
+		go func() {
+			status <- run(ctx, append([]string{"serve", "-src", src}, tc.args...), outW, &errs)
+			outW.Close()
+		}()
+		lines := bufio.NewScanner(outR)
+		lines.Scan() // the address
+		cancel()
+		var rest []string
+		for lines.Scan() {
+			rest = append(rest, lines.Text())
+		}
+		<-status
+		off := strings.Contains(strings.Join(rest, "\n"), "editing in the browser is off")
+		if off != tc.off {
+			t.Errorf("serve %q says %q; editing off: %v, want %v", tc.args, rest, off, tc.off)
+		}
+	}
+}
