@@ -292,3 +292,27 @@ func TestEditorWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEditActor adds a selected name as another spelling of an actor, and as a new actor.
+func TestEditActor(t *testing.T) {
+	base, src, token := editServer(t)
+	call := func(op, body string) (int, map[string]any) {
+		return editCall{http.MethodPost, op, "", base, "application/json", token, body}.do(t, base)
+	}
+	// "Wladimir" on line 11, as another spelling of Putin.
+	status, out := call("actor/alias", `{"article":"fr","line":11,"start":91,"end":99,"text":"Wladimir","actor":"wladimir-putin"}`)
+	if status != http.StatusOK || out["file"] != "content/actors/wladimir-putin.md" {
+		t.Fatalf("actor/alias: %d %v", status, out)
+	}
+	if got := mustReadFile(t, filepath.Join(src, "content/actors/wladimir-putin.md")); !strings.Contains(got, "aliases: [Putin, Wladimir]\n") {
+		t.Errorf("after actor/alias:\n%s", got)
+	}
+	// "Russlands" on line 11, as a new state.
+	status, out = call("actor/create", `{"article":"fr","line":11,"start":71,"end":80,"text":"Russlands","kind":"state"}`)
+	if status != http.StatusOK || out["file"] != "content/actors/russlands.md" {
+		t.Fatalf("actor/create: %d %v", status, out)
+	}
+	if got := mustReadFile(t, filepath.Join(src, "content/actors/russlands.md")); !strings.Contains(got, `name: "Russlands"`) || !strings.Contains(got, "kind: state") {
+		t.Errorf("after actor/create:\n%s", got)
+	}
+}
