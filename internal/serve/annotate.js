@@ -406,8 +406,10 @@
     var words = {conflict: W.Conflict, forbidden: W.Forbidden};
     status.className = "dossier-status dossier-error";
     status.textContent = (words[err.code] ? words[err.code] + " " : W.Failed + " ") + (err.error || "");
-    var wrap = err.field && box.querySelector('.dossier-field[data-field="' + err.field + '"]');
-    if (!wrap && err.field === "quote") wrap = null;
+    // The server names the fields of a file ("name" is an event's title); the message
+    // stands beside the field of the form that holds it, if the form has one.
+    var name = err.field === "name" ? "title" : err.field;
+    var wrap = name && box.querySelector('.dossier-field[data-field="' + name + '"]');
     if (wrap) {
       showFieldError(wrap, err.error);
       wrap.querySelector("input, select, textarea").focus();

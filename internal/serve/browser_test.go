@@ -460,6 +460,22 @@ func TestBrowserAnnotateErrors(t *testing.T) {
 	if shown {
 		t.Error("a selection of the title offers to annotate it")
 	}
+	// A selection that runs into the next paragraph ends with its own line.
+	b.do(`(() => {
+		const start = document.querySelector("#L9 .text").lastChild, end = document.querySelector("#L11 .text").firstChild;
+		const r = document.createRange();
+		r.setStart(start, start.data.indexOf("Er braucht"));
+		r.setEnd(end, 1);
+		getSelection().removeAllRanges();
+		getSelection().addRange(r);
+	})()`)
+	b.run(chromedp.WaitVisible(chromedp.CSS(`.dossier-toolbar`)))
+	b.clickButton("Notiz hinzufügen")
+	b.run(chromedp.WaitVisible(chromedp.CSS(`.dossier-form`)))
+	if q := b.text(`.dossier-passage blockquote`); q != "Er braucht dringend Waffen für seinen Krieg in der Ukraine." {
+		t.Errorf("a selection across two lines gives the passage %q", q)
+	}
+	b.clickButton("Abbrechen")
 	b.do(`(` + selectJS + `)(15, "Putin und Kim", 1)`)
 	b.run(chromedp.WaitVisible(chromedp.CSS(`.dossier-toolbar`)))
 	b.clickButton("Ereignis hinzufügen")
