@@ -14,6 +14,7 @@ type Labels struct {
 	NotFound, NotFoundText, BackToNote, Cited, GoToEvent          string
 	Gallery, Boilerplate, ArticleBy, Published, Publisher         string
 	Permalink, CitePassage, NoteMore, NoteLess                    string
+	IntroMore, IntroLess, ToText, Contents, NotesOne              string // NotesOne after 1, NotesCount after other numbers
 	Network, NetworkPicture, TimelinePicture, OtherTopics         string
 	NetworkIntro, TimelineList, NetworkTable, NetworkShown        string
 	Search, SearchLabel, SearchTerm, SearchPlaceholder            string
@@ -43,6 +44,7 @@ var labels = map[string]*Labels{
 		Gallery: "Bildergalerie", Boilerplate: "Seitenelemente (nicht Teil des Artikels)",
 		ArticleBy: "von", Published: "erschienen", Publisher: "Medium",
 		Permalink: "Link zur Anmerkung", CitePassage: "Passage zitieren", NoteMore: "weiterlesen", NoteLess: "einklappen",
+		IntroMore: "Einleitung weiterlesen", IntroLess: "Einleitung einklappen", ToText: "Zum Artikeltext", Contents: "Inhalt", NotesOne: "Anmerkung",
 		Network: "Netzwerk", NetworkPicture: "Netz der Akteure", TimelinePicture: "Zeitleiste der Ereignisse", OtherTopics: "weitere Themen",
 		NetworkIntro: "Akteure als Knoten, nach Zahl der Erwähnungen gewichtet; eine Linie verbindet zwei Akteure, die im selben Absatz genannt werden, umso kräftiger, je öfter.",
 		TimelineList: "Alle Ereignisse nach Jahren", NetworkTable: "Die Verbindungen als Tabelle",
@@ -72,6 +74,7 @@ var labels = map[string]*Labels{
 		Gallery: "Photo gallery", Boilerplate: "Page furniture (not part of the article)",
 		ArticleBy: "by", Published: "published", Publisher: "Outlet",
 		Permalink: "Link to this note", CitePassage: "Cite the passage", NoteMore: "read more", NoteLess: "show less",
+		IntroMore: "Read the whole introduction", IntroLess: "Fold the introduction", ToText: "To the article text", Contents: "Contents", NotesOne: "note",
 		Network: "Network", NetworkPicture: "Network of actors", TimelinePicture: "Timeline of events", OtherTopics: "other topics",
 		NetworkIntro: "Actors as nodes, sized by mentions; a line joins two actors named in the same paragraph, stronger the more often.",
 		TimelineList: "All events by year", NetworkTable: "The connections as a table",

@@ -80,12 +80,20 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	p.Title = a.Title
 	p.Description = strings.TrimSpace(strings.Join([]string{a.Publisher, a.Author}, " · "))
 	p.Sidenotes = len(a.Notes) > 0
-	intro, err := r.markdown(a.Body, p.Root)
+	lead, rest, err := r.md[p.Root].RenderLead(a.Body)
 	if err != nil {
 		return nil, err
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
-		URL: a.URL, SeedName: a.Seed.Name, Intro: intro, NoteCount: len(a.Notes)}
+		URL: a.URL, SeedName: a.Seed.Name, IntroLead: lead, IntroRest: rest}
+	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
+		return nil, err
+	}
+	v.NoteCount = itoa(len(v.Notes)) + " " + r.l.NotesCount
+	if len(v.Notes) == 1 {
+		v.NoteCount = "1 " + r.l.NotesOne
+	}
+	var subheadings []Link
 	// The groups' markup is written into the page's scratch buffer and each group's is a
 	// part of it, lent to the page (lentHTML): a page's text is neither grown piecemeal
 	// nor copied per group, and the next page reuses the memory. A builder per article
@@ -109,8 +117,20 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 			}
 			v.Groups = append(v.Groups, Group{Kind: group})
 		}
+		if v.TextURL == "" {
+			v.TextURL = "#L" + itoa(l.N)
+		}
+		if l.Kind == seed.Subheading {
+			subheadings = append(subheadings, Link{l.Text, "#L" + itoa(l.N)})
+		}
 		if err := r.writeLine(b, l, p.Root); err != nil {
 			return nil, err
+		}
+	}
+	if utf8.RuneCountInString(a.Body.Text()) > introScreen {
+		v.Contents = []Contents{{Link: Link{r.l.Intro, "#h-intro"}}, {Link: Link{r.l.Text, "#h-text"}, Sub: subheadings}}
+		if len(v.Notes) > 0 {
+			v.Contents = append(v.Contents, Contents{Link: Link{r.l.Notes, "#h-notes"}})
 		}
 	}
 	all, start := lentHTML(b.Bytes()), 0
@@ -129,6 +149,11 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	v.Events = r.eventViews(a.Events, p.Root)
 	return v, nil
 }
+
+// introScreen is how many characters of an article's introduction fill a screen (at 1280
+// by 900 px, some 25 lines of 80 characters below the page's head): an article with a
+// longer one gets a contents box that leads past it.
+const introScreen = 2000
 
 // articleLines lists n lines, grouped by article, as items with the line's link followed
 // by what item says, safe markup; item(i) also names the article and line of item i.
@@ -239,8 +264,9 @@ func (r *Renderer) makeNoteView(n *dossier.Note, root string) (NoteView, error) 
 	v := NoteView{
 		ID: NoteAnchor(n.ID), MarkURL: root + articlePath(a.ID) + "#" + n.Anchor.ID(),
 		Number: n.Number, Kind: n.Kind, KindName: r.l.NoteKinds[n.Kind], Body: body,
-		Quote:   a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
-		Article: Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,
+		Quote:      a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
+		QuoteShort: clip(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End], 90),
+		Article:    Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,
 		Where:   fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
 		CiteURL: root + articlePath(a.ID) + textFragment(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]),
 		L:       r.l,

@@ -50,20 +50,21 @@ type CountLink struct {
 
 // NoteView is a note as shown beside its passage or in a list.
 type NoteView struct {
-	ID       string // HTML id of the note: "note-…"
-	MarkURL  string // link to the highlighted passage
-	Number   int
-	Kind     string // "context", … for CSS
-	KindName string
-	Body     template.HTML
-	Quote    string
-	Article  Link
-	Line     int
-	Where    string // "article title, Z. 34"
-	CiteURL  string // the passage as a text fragment: article.html#:~:text=…
-	L        *Labels
-	Actors   []Link
-	Topics   []Link
+	ID         string // HTML id of the note: "note-…"
+	MarkURL    string // link to the highlighted passage
+	Number     int
+	Kind       string // "context", … for CSS
+	KindName   string
+	Body       template.HTML
+	Quote      string
+	QuoteShort string // its first 90 characters or so, for a list
+	Article    Link
+	Line       int
+	Where      string // "article title, Z. 34"
+	CiteURL    string // the passage as a text fragment: article.html#:~:text=…
+	L          *Labels
+	Actors     []Link
+	Topics     []Link
 }
 
 // EventView is a timeline entry.
@@ -130,12 +131,22 @@ type ArticlePage struct {
 	Published         date.Date
 	URL               string
 	SeedName          string
-	Intro             template.HTML
+	IntroLead         template.HTML // the introduction's first block, shown at once
+	IntroRest         template.HTML // the rest of it, folded
+	TextURL           string        // the first line of the text: "#L1"
+	Contents          []Contents    // the page's parts, for an introduction longer than a screen
+	Notes             []NoteView    // in reading order, numbered
 	Groups            []Group
 	Actors            []CountLink
 	Topics            []Link
 	Events            []EventView
-	NoteCount         int
+	NoteCount         string // "13 Anmerkungen", "1 Anmerkung"
+}
+
+// Contents is an entry of an article's contents box, with the entries under it.
+type Contents struct {
+	Link
+	Sub []Link
 }
 
 // ArticlesPage lists the articles.
