@@ -234,8 +234,14 @@ type Renderer struct{ r renderer.Renderer }
 
 // Target is where an id link leads: a path from the site's root, and a title that tells
 // the reader where before they follow it ("Frankfurter Rundschau, Z. 34"); it may be empty.
+//
+// A link to a line of an article has the article's Source ("Frankfurter Rundschau") and
+// the way a bare line citation starts, Line ("Z. "): a link whose text starts with Line,
+// written on any page but that article's, names the source in its text ("Frankfurter
+// Rundschau, Z. 34"), since a reader on a phone has no title to hover over.
 type Target struct {
-	Path, Title string
+	Path, Title  string
+	Source, Line string
 }
 
 // NewRenderer returns a renderer that writes an id link as root + target path + fragment;
@@ -251,27 +257,32 @@ func NewRenderer(root string, resolve func(scheme, id, fragment string) Target) 
 	return &Renderer{md.Renderer()}
 }
 
-// Render returns d as HTML.
-func (r *Renderer) Render(d *Doc) (template.HTML, error) {
+// Render returns d as HTML for a page that is not an article's: every line citation
+// names its article.
+func (r *Renderer) Render(d *Doc) (template.HTML, error) { return r.RenderOn(d, "") }
+
+// RenderOn returns d as HTML for the page of the article with id here (or "" for another
+// page): citations of here's own lines stay bare ("Z. 34").
+func (r *Renderer) RenderOn(d *Doc, here string) (template.HTML, error) {
 	if d.Empty() {
 		return "", nil
 	}
-	return r.render(d, d.tree())
+	return r.render(d, d.tree(), here)
 }
 
-// RenderLead returns d as HTML in two parts: its first block (a summary to show at once)
-// and the blocks after it, which are empty when d has one block.
-func (r *Renderer) RenderLead(d *Doc) (lead, rest template.HTML, err error) {
+// RenderLead returns d as RenderOn does, in two parts: its first block (a summary to show
+// at once) and the blocks after it, which are empty when d has one block.
+func (r *Renderer) RenderLead(d *Doc, here string) (lead, rest template.HTML, err error) {
 	if d.Empty() {
 		return "", "", nil
 	}
 	first := d.tree().FirstChild()
-	if lead, err = r.render(d, first); err != nil {
+	if lead, err = r.render(d, first, here); err != nil {
 		return "", "", err
 	}
 	var b strings.Builder
 	for n := first.NextSibling(); n != nil; n = n.NextSibling() {
-		h, err := r.render(d, n)
+		h, err := r.render(d, n, here)
 		if err != nil {
 			return "", "", err
 		}
@@ -280,14 +291,22 @@ func (r *Renderer) RenderLead(d *Doc) (lead, rest template.HTML, err error) {
 	return lead, template.HTML(b.String()), nil
 }
 
-// render returns the node n of d, a block or the whole document, as HTML.
-func (r *Renderer) render(d *Doc, n ast.Node) (template.HTML, error) {
+// pageWriter is the writer goldmark renders into, which carries to the link renderer the
+// article whose page it writes: the renderer is shared by all pages and goroutines.
+type pageWriter struct {
+	*bufio.Writer
+	here string
+}
+
+// render returns the node n of d, a block or the whole document, as HTML for the page of
+// article here.
+func (r *Renderer) render(d *Doc, n ast.Node, here string) (template.HTML, error) {
 	// goldmark writes through a bufio.Writer of its own unless it is given one.
 	var b strings.Builder
 	w := writers.Get().(*bufio.Writer)
 	defer writers.Put(w)
 	w.Reset(&b)
-	err := r.r.Render(w, d.source, n)
+	err := r.r.Render(pageWriter{w, here}, d.source, n)
 	if err == nil {
 		err = w.Flush()
 	}
@@ -315,11 +334,15 @@ func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Link)
-	dest, title := string(n.Destination), ""
+	dest, title, cite := string(n.Destination), "", ""
 	if scheme, rest, ok := strings.Cut(dest, ":"); ok && isScheme(scheme) {
 		id, frag, hasFrag := strings.Cut(rest, "#")
 		t := l.resolve(scheme, id, frag)
 		dest, title = l.root+t.Path, t.Title
+		if pw, ok := w.(pageWriter); t.Source != "" && t.Line != "" && (!ok || pw.here != id || scheme != "article") &&
+			strings.HasPrefix(linkText(n, source), t.Line) && !sameSource(n, source, scheme+":"+id+"#", t.Line) {
+			cite, title = t.Source, ""
+		}
 		if hasFrag {
 			if i := strings.IndexByte(dest, '#'); i >= 0 {
 				dest = dest[:i] // an event's page fragment gives way to the editor's
@@ -334,7 +357,30 @@ func (l *linkRenderer) renderLink(w util.BufWriter, source []byte, node ast.Node
 		_, _ = w.Write(util.EscapeHTML([]byte(title)))
 	}
 	_, _ = w.WriteString(`">`)
+	if cite != "" {
+		_, _ = w.Write(util.EscapeHTML([]byte(cite + ", ")))
+	}
 	return ast.WalkContinue, nil
+}
+
+// sameSource reports whether the link before n in its paragraph is a bare line citation
+// (its text starting with line) of the same article, whose destination starts with
+// prefix: "(Tamedia, Z. 13, Z. 15)" names the article once.
+func sameSource(n *ast.Link, source []byte, prefix, line string) bool {
+	for s := n.PreviousSibling(); s != nil; s = s.PreviousSibling() {
+		if l, ok := s.(*ast.Link); ok {
+			return strings.HasPrefix(string(l.Destination), prefix) && strings.HasPrefix(linkText(l, source), line)
+		}
+	}
+	return false
+}
+
+// linkText returns the text at the start of link n, up to its first markup.
+func linkText(n *ast.Link, source []byte) string {
+	if t, ok := n.FirstChild().(*ast.Text); ok {
+		return string(t.Segment.Value(source))
+	}
+	return ""
 }
 
 // Text returns the body as plain text, for search: the words without markup, blocks

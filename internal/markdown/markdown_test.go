@@ -64,7 +64,7 @@ func TestRenderLead(t *testing.T) {
 	} {
 		d := p.Parse([]byte(tc.in))
 		r := NewRenderer("", path)
-		lead, rest, err := r.RenderLead(d)
+		lead, rest, err := r.RenderLead(d, "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -74,6 +74,41 @@ func TestRenderLead(t *testing.T) {
 		whole, _ := r.Render(d)
 		if string(lead)+string(rest) != string(whole) {
 			t.Errorf("RenderLead(%q) = %q + %q; Render gives %q", tc.in, lead, rest, whole)
+		}
+	}
+}
+
+func TestLineCitationsNameTheirArticle(t *testing.T) {
+	p := NewParser()
+	resolve := func(scheme, id, frag string) Target {
+		t := Target{Path: scheme + "s/" + id + ".html"}
+		if scheme == "article" && strings.HasPrefix(frag, "L") {
+			t.Source, t.Line = map[string]string{"fr": "Frankfurter <Rundschau>", "zdf": "ZDFheute"}[id], "Z. "
+		}
+		return t
+	}
+	r := NewRenderer("../", resolve)
+	for _, tc := range []struct {
+		in, here, want string
+	}{
+		{"[Z. 34](article:fr#L34)", "", `<a href="../articles/fr.html#L34">Frankfurter &lt;Rundschau&gt;, Z. 34</a>`},
+		{"[Z. 34](article:fr#L34)", "zdf", `<a href="../articles/fr.html#L34">Frankfurter &lt;Rundschau&gt;, Z. 34</a>`},
+		{"[Z. 34](article:fr#L34)", "fr", `<a href="../articles/fr.html#L34">Z. 34</a>`},
+		{"[Z. 5–6](article:zdf#L5)", "", `<a href="../articles/zdf.html#L5">ZDFheute, Z. 5–6</a>`},
+		{"[die Rede](article:zdf#L5)", "", `<a href="../articles/zdf.html#L5">die Rede</a>`},
+		{"[Z. 5](article:zdf)", "", `<a href="../articles/zdf.html">Z. 5</a>`},
+		{"[Z. 5](actor:zdf#L5)", "", `<a href="../actors/zdf.html#L5">Z. 5</a>`},
+		{"([Z. 1](article:zdf#L1), [Z. 3](article:zdf#L3), [Z. 4](article:fr#L4))", "",
+			`(<a href="../articles/zdf.html#L1">ZDFheute, Z. 1</a>, <a href="../articles/zdf.html#L3">Z. 3</a>, <a href="../articles/fr.html#L4">Frankfurter &lt;Rundschau&gt;, Z. 4</a>)`},
+		{"[Z. 1](article:zdf#L1) und [Putin](actor:putin), [Z. 3](article:zdf#L3)", "",
+			`<a href="../actors/putin.html">Putin</a>, <a href="../articles/zdf.html#L3">ZDFheute, Z. 3</a>`},
+	} {
+		got, err := r.RenderOn(p.Parse([]byte(tc.in)), tc.here)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), tc.want) {
+			t.Errorf("RenderOn(%q, %q) = %s, want …%s…", tc.in, tc.here, got, tc.want)
 		}
 	}
 }

@@ -80,13 +80,13 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	p.Title = a.Title
 	p.Description = strings.TrimSpace(strings.Join([]string{a.Publisher, a.Author}, " · "))
 	p.Sidenotes = len(a.Notes) > 0
-	lead, rest, err := r.md[p.Root].RenderLead(a.Body)
+	lead, rest, err := r.md[p.Root].RenderLead(a.Body, a.ID)
 	if err != nil {
 		return nil, err
 	}
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
 		URL: a.URL, SeedName: a.Seed.Name, IntroLead: lead, IntroRest: rest}
-	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
+	if v.Notes, err = r.noteViews(a.Notes, p.Root, a.ID); err != nil {
 		return nil, err
 	}
 	v.NoteCount = itoa(len(v.Notes)) + " " + r.l.NotesCount
@@ -213,7 +213,7 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 			if an.Note == nil {
 				continue
 			}
-			nv, err := r.noteView(an.Note, root)
+			nv, err := r.noteView(an.Note, root, an.Article.ID)
 			if err != nil {
 				return err
 			}
@@ -233,14 +233,16 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 	return nil
 }
 
-// noteView returns the view of a note for pages at root. A note shows on its article's
-// page and on the page of each actor and topic it names, so its view is made once.
-func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
-	key := noteKey{n, root}
+// noteView returns the view of a note for pages at root, on the page of the article
+// here or, with here "", elsewhere (its body's line citations then name their article). A
+// note shows on its article's page and on the page of each actor and topic it names, so
+// its view is made once for each.
+func (r *Renderer) noteView(n *dossier.Note, root, here string) (NoteView, error) {
+	key := noteKey{n, root, here}
 	if v, ok := r.notes.Load(key); ok {
 		return v.(NoteView), nil
 	}
-	v, err := r.makeNoteView(n, root)
+	v, err := r.makeNoteView(n, root, here)
 	if err == nil {
 		r.notes.Store(key, v)
 	}
@@ -248,15 +250,15 @@ func (r *Renderer) noteView(n *dossier.Note, root string) (NoteView, error) {
 }
 
 type noteKey struct {
-	n    *dossier.Note
-	root string
+	n          *dossier.Note
+	root, here string
 }
 
 // NoteAnchor returns the HTML id of the card of the note with id, on its article's page.
 func NoteAnchor(id string) string { return "note-" + id }
 
-func (r *Renderer) makeNoteView(n *dossier.Note, root string) (NoteView, error) {
-	body, err := r.markdown(n.Body, root)
+func (r *Renderer) makeNoteView(n *dossier.Note, root, here string) (NoteView, error) {
+	body, err := r.md[root].RenderOn(n.Body, here)
 	if err != nil {
 		return NoteView{}, err
 	}
@@ -314,13 +316,13 @@ func (r *Renderer) eventViews(events []*dossier.Event, root string) []EventView 
 }
 
 // noteViews describes the anchored ones of notes for a list.
-func (r *Renderer) noteViews(notes []*dossier.Note, root string) ([]NoteView, error) {
+func (r *Renderer) noteViews(notes []*dossier.Note, root, here string) ([]NoteView, error) {
 	var out []NoteView
 	for _, n := range notes {
 		if n.Anchor == nil {
 			continue
 		}
-		nv, err := r.noteView(n, root)
+		nv, err := r.noteView(n, root, here)
 		if err != nil {
 			return nil, err
 		}
@@ -374,7 +376,7 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 		b.WriteString(html.EscapeString(after))
 		return first.Article, first.Line, b.String()
 	})
-	if v.Notes, err = r.noteViews(a.Notes, p.Root); err != nil {
+	if v.Notes, err = r.noteViews(a.Notes, p.Root, ""); err != nil {
 		return nil, err
 	}
 	v.Events = r.eventViews(a.Events, p.Root)
@@ -402,7 +404,7 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 	}
 	v.Events = r.eventViews(t.Events, p.Root)
 	v.Timeline = r.miniTimeline(t.Events, p.Root)
-	if v.Notes, err = r.noteViews(t.Notes, p.Root); err != nil {
+	if v.Notes, err = r.noteViews(t.Notes, p.Root, ""); err != nil {
 		return nil, err
 	}
 	v.Passages = r.articleLines(p.Root, len(t.Passages), func(i int) (*dossier.Article, int, string) {

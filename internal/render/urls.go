@@ -38,6 +38,7 @@ func (r *Renderer) idTarget(scheme, id, frag string) markdown.Target {
 				t.Title = a.Title
 			}
 			if n, ok := strings.CutPrefix(frag, "L"); ok {
+				t.Source, t.Line = t.Title, r.l.LineShort+" "
 				t.Title += ", " + r.l.LineShort + " " + n
 			}
 		}
