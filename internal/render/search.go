@@ -77,7 +77,6 @@ func (r *Renderer) searchDocs() []search.Doc {
 		docs = append(docs, search.Doc{
 			Kind: "note", Title: r.l.NoteKinds[n.Kind] + " · " + a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
 			URL: noteURL(n), Text: plain(n.Body.Text()),
-			Keywords: a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
 		})
 	}
 	for _, a := range r.d.Actors {

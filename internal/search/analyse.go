@@ -125,8 +125,11 @@ func (v *vocabulary) read(docs []Doc) (toks []uint32, ends []int) {
 		d := &docs[i]
 		toks = v.readText(toks, d.Text, 0)
 		toks = v.readText(toks, d.Keywords, 0)
-		// An article's title names the article, not the paragraph, so it is not indexed.
-		if d.Kind != "article" {
+		// The title of an article's paragraph names the article, and a note's names the
+		// article and line it annotates: neither is the paragraph's or the note's own words,
+		// so neither is indexed ("Munition" in an article's title would find every note on
+		// it).
+		if d.Kind != "article" && d.Kind != "note" {
 			toks = v.readText(toks, d.title(), tokTitle)
 		}
 		ends[i] = len(toks)

@@ -65,7 +65,7 @@ func randomDocs(n int) []Doc {
 func referenceAnalyse(docs []Doc) *analysed {
 	fields := func(d Doc) []field {
 		fs := []field{{d.Text, false}, {d.Keywords, false}}
-		if d.Kind != "article" {
+		if d.Kind != "article" && d.Kind != "note" {
 			fs = append(fs, field{d.Title, true})
 		}
 		return fs

@@ -48,8 +48,8 @@
 //     document number) + weight, where the previous number starts at −1. The weight's two
 //     low bits count the document's own occurrences of the term (0 to 3, capped; 0 when the
 //     document has it only as a compound part or a derived form), and 4 is added when the
-//     term is in the title (articles' titles are not indexed: they name the article, not
-//     the paragraph).
+//     term is in the title (the titles of articles' paragraphs and of notes are not indexed:
+//     they name the article and line, not the paragraph's or the note's own words).
 //
 // The same Docs give the same bytes.
 //

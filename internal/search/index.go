@@ -8,7 +8,7 @@ import (
 // Doc is one searchable thing.
 type Doc struct {
 	Kind  string // "article" (one Doc per paragraph), "note", "actor", "topic" or "event"
-	Title string // shown as the result's title: an article's title + " · Z. 34", an actor's name
+	Title string // shown as the result's title: an article's title + " · Z. 34", an actor's name; indexed but for a paragraph's and a note's
 	URL   string // relative to the site's root: "articles/x.html#L34"
 	Text  string // plain text, indexed, and cut for the snippet
 	// Keywords is indexed like Text but never shown; optional. For a paragraph, the names of
