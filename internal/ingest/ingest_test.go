@@ -286,6 +286,20 @@ func TestImportRefusesToOverwrite(t *testing.T) {
 	if got := files(t, dir)["seeds/vorhanden.txt"]; got != "Alt\n" {
 		t.Errorf("the existing seed was changed to %q", got)
 	}
+	first, err := Import(context.Background(), Config{Root: dir, Now: func() time.Time { return now }}, mustCopy(t, "cms-jsonld.html", t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := files(t, dir)
+	for _, update := range []bool{false, true} {
+		_, err = Import(context.Background(), Config{Root: dir, ID: first.ID, Update: update, Now: func() time.Time { return now }}, src)
+		if err == nil || !strings.Contains(err.Error(), "describes another source") {
+			t.Errorf("Import of another page with the id %s (update %v) = %v, want a refusal", first.ID, update, err)
+		}
+	}
+	if !equalMaps(files(t, dir), before) {
+		t.Errorf("importing another page under a taken id changed files")
+	}
 	for _, id := range []string{"Groß", "a/b", "../x"} {
 		if _, err := Import(context.Background(), Config{Root: dir, ID: id}, src); err == nil || !strings.Contains(err.Error(), "not a valid id") {
 			t.Errorf("Import with -id %q = %v, want an invalid id error", id, err)

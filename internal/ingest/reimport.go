@@ -34,8 +34,13 @@ func findExisting(root, digest, u, id string) (*content.Article, error) {
 			return a, nil
 		}
 	}
+	// The id names the same source only where the addresses agree: -update must never put
+	// one article's text in another's seed.
 	for _, a := range c.Articles {
 		if id != "" && a.ID == id {
+			if sameURL(a.URL) != key {
+				return nil, fmt.Errorf("%s describes another source (url %q); give the new article another id with -id", a.File, a.URL)
+			}
 			return a, nil
 		}
 	}
