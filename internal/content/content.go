@@ -102,6 +102,10 @@ type Actor struct {
 	Kind    string
 	Aliases []Ref // Ref.ID holds the alias text
 	Role    string
+	// Wikidata is the actor's Wikidata item ("Q56226"), Links further pages about the
+	// actor (Wikipedia, an official site): the schema.org sameAs of the actor's page.
+	Wikidata string
+	Links    []Ref // Ref.ID holds the address
 }
 
 // Actor kinds.
@@ -140,6 +144,9 @@ type Note struct {
 	Kind   string
 	Actors []Ref
 	Topics []Ref
+	// Rating is a fact-check's verdict in a word or two ("falsch", "irreführend",
+	// "belegt"): with it, a factcheck note is published as a schema.org ClaimReview.
+	Rating string
 }
 
 // Note kinds.
@@ -604,6 +611,14 @@ func loadActor(f *file) *Actor {
 		}
 	}
 	a.Role, _ = f.str("role", false, "")
+	var pos diag.Pos
+	if a.Wikidata, pos = f.str("wikidata", false, ""); a.Wikidata != "" && !validWikidata(a.Wikidata) {
+		f.errs.Errorf(pos, "wikidata %q is not a Wikidata item; write its id, like `wikidata: Q56226`", a.Wikidata)
+	}
+	a.Links = f.list("links")
+	for _, l := range a.Links {
+		f.webURL("links", l.ID, l.Pos)
+	}
 	f.unknown()
 	return a
 }
@@ -662,8 +677,25 @@ func loadNote(f *file) *Note {
 	}
 	n.Actors = f.ids("actors")
 	n.Topics = f.ids("topics")
+	var pos diag.Pos
+	if n.Rating, pos = f.str("rating", false, `"falsch"`); n.Rating != "" && n.Kind != "factcheck" {
+		f.errs.Errorf(pos, "rating is the verdict of a fact-check; give the note `kind: factcheck` or remove the rating")
+	}
 	f.unknown()
 	return n
+}
+
+// validWikidata reports whether s is a Wikidata item id: Q and digits, not 0 first.
+func validWikidata(s string) bool {
+	if len(s) < 2 || s[0] != 'Q' || s[1] == '0' {
+		return false
+	}
+	for _, c := range s[1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Limits on the shape of a body. Markdown this deep is never prose, and goldmark takes
