@@ -53,6 +53,8 @@ type Site struct {
 	Language        string // a code of the build's locales (locale.Set), "de" if not given
 	BaseURL         string
 	IgnoreNames     []Ref // capitalised runs in the seeds that are no one to link ("Fernem Osten")
+	// License is the line the data page gives for reusing the dossier's data.
+	License string
 }
 
 // Article describes one seed.
@@ -544,6 +546,7 @@ func loadSite(f *file, locales locale.Set) *Site {
 	s.BaseURL, pos = f.str("base_url", false, "")
 	f.webURL("base_url", s.BaseURL, pos)
 	s.IgnoreNames = f.list("ignore_names")
+	s.License, _ = f.str("license", false, `"Texte der Redaktion: CC BY 4.0"`)
 	f.unknown()
 	return s
 }

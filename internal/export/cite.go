@@ -23,6 +23,7 @@ type work struct {
 	lang      string
 	lines     string // "Z. 12–14" for a passage, or ""
 	kind      string // "article-newspaper" or "webpage", CSL's types
+	quoted    bool   // the title holds its own quotation marks: a note's
 }
 
 // sourceWork is the source article a.
@@ -49,6 +50,7 @@ func (x exporter) noteWork(n *dossier.Note) work {
 	w := x.pageWork(a, n.Anchor.Line, n.Anchor.Line)
 	w.id = "note-" + n.ID
 	w.title = x.cfg.Words.NoteKinds[n.Kind] + ": " + x.cfg.Words.Quote(n.Quote.Text)
+	w.quoted = true
 	w.url = x.absURL(articlePage(a.ID) + "#note-" + n.ID)
 	return w
 }
@@ -155,7 +157,11 @@ func (x exporter) text(w work) string {
 		}
 		b.WriteString(": ")
 	}
-	b.WriteString(wd.Quote(w.title))
+	if w.quoted {
+		b.WriteString(w.title)
+	} else {
+		b.WriteString(wd.Quote(w.title))
+	}
 	b.WriteString(". ")
 	if w.source {
 		b.WriteString(wd.In)
@@ -365,3 +371,17 @@ func writeRIS(b *strings.Builder, w work) {
 	tag("N1", w.lines)
 	b.WriteString("ER  - \r\n")
 }
+
+// CitationRange returns the citation of a's page for a range of lines, with {lines} where
+// the lines go ("12–14") and {url} where the address of the page at them goes: the page's
+// script fills them in when its address names lines (#L12-L14).
+func CitationRange(d *dossier.Dossier, cfg Config, a *dossier.Article) string {
+	x := exporter{d: d, cfg: cfg}
+	w := x.pageWork(a, 0, 0)
+	w.lines = cfg.Words.LineShort + " {lines}"
+	w.url = "{url}"
+	return x.text(w)
+}
+
+// Authors returns the names of an article's author line, one per author.
+func Authors(s string) []string { return splitAuthors(s) }

@@ -1,10 +1,6 @@
 package export
 
-import (
-	"encoding/json"
-
-	"dossier/internal/dossier"
-)
+import "dossier/internal/dossier"
 
 // The schema.org JSON-LD of the pages: an article's page is a WebPage based on the source
 // article (a NewsArticle), with a ClaimReview for each fact-check note that gives a
@@ -16,8 +12,8 @@ const schemaContext = "https://schema.org"
 type ldThing = map[string]any
 
 // ArticleLD returns the JSON-LD of a's page, to be put into the page in a
-// <script type="application/ld+json">: json.Marshal escapes <, > and &, so no text of the
-// dossier can end the script.
+// <script type="application/ld+json">: it is indented, and <, > and & are escaped, so no
+// text of the dossier can end the script (and no "}}" looks like a template's action).
 func ArticleLD(d *dossier.Dossier, cfg Config, a *dossier.Article) ([]byte, error) {
 	x := exporter{d: d, cfg: cfg}
 	page := articlePage(a.ID)
@@ -69,7 +65,7 @@ func ArticleLD(d *dossier.Dossier, cfg Config, a *dossier.Article) ([]byte, erro
 			graph = append(graph, cr)
 		}
 	}
-	return json.Marshal(ldThing{"@context": schemaContext, "@graph": graph})
+	return marshal(ldThing{"@context": schemaContext, "@graph": graph})
 }
 
 // website is the dossier as a schema.org WebSite, from a page at from.
@@ -138,7 +134,7 @@ func ActorLD(d *dossier.Dossier, cfg Config, a *dossier.Actor) ([]byte, error) {
 	if s := sameAs(a); s != nil {
 		thing["sameAs"] = s
 	}
-	return json.Marshal(thing)
+	return marshal(thing)
 }
 
 // sameAs are the addresses of other descriptions of a: its Wikidata item, then its links.

@@ -6,4 +6,5 @@ var German = &Locale{
 	Name:   "Deutsch",
 	Quotes: Quotes{Open: "„", Close: "“", InnerOpen: "‚", InnerClose: "‘"},
 	Editor: germanEditor,
+	Cite:   germanCite,
 }

@@ -6,4 +6,5 @@ var English = &Locale{
 	Name:   "English",
 	Quotes: Quotes{Open: "“", Close: "”", InnerOpen: "‘", InnerClose: "’"},
 	Editor: englishEditor,
+	Cite:   englishCite,
 }

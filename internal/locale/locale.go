@@ -20,6 +20,9 @@ type Locale struct {
 
 	// Editor is the words of the preview's editing forms.
 	Editor *Editor
+
+	// Cite is the words of citations and the data page.
+	Cite Cite
 }
 
 // Quotes are a language's quotation marks: Open and Close around a quotation, InnerOpen

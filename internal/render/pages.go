@@ -84,8 +84,13 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	cite, meta, ld, err := r.articleCite(p, a)
+	if err != nil {
+		return nil, err
+	}
+	p.Meta, p.JSONLD, p.CiteScript = meta, ld, true
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
-		URL: a.URL, SeedName: a.Seed.Name, IntroLead: lead, IntroRest: rest}
+		URL: a.URL, SeedName: a.Seed.Name, IntroLead: lead, IntroRest: rest, Cite: cite}
 	if v.Notes, err = r.noteViews(a.Notes, p.Root, a.ID); err != nil {
 		return nil, err
 	}
@@ -272,6 +277,7 @@ func (r *Renderer) makeNoteView(n *dossier.Note, root, here string) (NoteView, e
 		Where:   fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
 		CiteURL: root + articlePath(a.ID) + textFragment(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]),
 		L:       r.l,
+		Cite:    r.noteCite(n, root),
 	}
 	for _, x := range n.Actors {
 		v.Actors = append(v.Actors, Link{x.Name, root + actorPath(x.ID)})
@@ -353,6 +359,9 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	p.Description = a.Role
 	profile, err := r.markdown(a.Body, p.Root)
 	if err != nil {
+		return nil, err
+	}
+	if p.JSONLD, err = r.actorLD(a); err != nil {
 		return nil, err
 	}
 	v := ActorPage{Page: p, Kind: r.l.ActorKinds[a.Kind], Role: a.Role, Profile: profile, Count: len(a.Mentions)}

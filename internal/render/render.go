@@ -15,6 +15,7 @@
 //	timeline  timeline.html   timeline/index.html
 //	network   network.html    network/index.html
 //	search    search.html     search/index.html (and static/search-index.js, static/search/)
+//	data      data.html       data/index.html (and the files of package export)
 //	404       404.html        404.html
 //
 // Pages and notes run as compiled by internal/tmplexec, which writes what html/template
@@ -43,6 +44,7 @@ import (
 
 	"dossier/internal/date"
 	"dossier/internal/dossier"
+	"dossier/internal/export"
 	"dossier/internal/markdown"
 	"dossier/internal/parallel"
 	"dossier/internal/tmplexec"
@@ -97,7 +99,7 @@ type Renderer struct {
 // noteFile is the page template whose set's "note" writeLine executes.
 const noteFile = "article.html"
 
-var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "data.html", "404.html"}
 
 // New parses the templates. A missing or broken template is an error naming its file.
 func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
@@ -265,24 +267,32 @@ func (r *Renderer) Render(ctx context.Context, emit func(File) error) ([]string,
 	return paths, nil
 }
 
-// lastFiles returns the files made after all others: the feed, and when the site has a
-// base URL the sitemap, which lists paths (the pages and the search index) and the feed.
+// lastFiles returns the files made after all others: the feed, when the site has a base
+// URL the sitemap, which lists paths (the pages and the search index) and the feed, and
+// the files of package export (citations, data/).
 func (r *Renderer) lastFiles(paths []string) ([]File, error) {
 	feed, err := r.feed()
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
 	}
 	files := []File{{feedPath, feed}}
-	if r.baseURL() == "" {
-		return files, nil
+	if r.baseURL() != "" {
+		paths = append(slices.Clone(paths), feedPath)
+		slices.Sort(paths)
+		sm, err := r.sitemap(paths)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", sitemapPath, err)
+		}
+		files = append(files, File{sitemapPath, sm})
 	}
-	paths = append(slices.Clone(paths), feedPath)
-	slices.Sort(paths)
-	sm, err := r.sitemap(paths)
+	exported, err := export.Files(r.d, r.exportConfig())
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sitemapPath, err)
+		return nil, fmt.Errorf("export: %w", err)
 	}
-	return append(files, File{sitemapPath, sm}), nil
+	for _, f := range exported {
+		files = append(files, File{f.Path, f.Data})
+	}
+	return files, nil
 }
 
 func (r *Renderer) jobs() []job {
@@ -295,6 +305,7 @@ func (r *Renderer) jobs() []job {
 		{timelinePath, "timeline.html", r.timeline},
 		{networkPath, "network.html", r.networkPage},
 		{searchPath, "search.html", r.searchPage},
+		{dataPath, "data.html", r.dataPage},
 		{notFoundPath, "404.html", r.notFound},
 	}
 	for _, a := range d.Articles {
@@ -399,6 +410,8 @@ func (r *Renderer) basePage(path string) Page {
 		SiteTitle: r.d.Site.Title,
 		Root:      root,
 		L:         r.l,
+		C:         &r.locale().Cite,
+		DataURL:   root + dataPath,
 		CSS:       root + r.cfg.CSS,
 	}
 	if base := r.baseURL(); base != "" {

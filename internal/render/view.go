@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"dossier/internal/date"
+	"dossier/internal/locale"
 )
 
 // The view structs below are what templates see: everything sorted, grouped, formatted
@@ -23,7 +24,12 @@ type Page struct {
 	Sidenotes   bool   // an article with notes loads static/notes.js, which lays them out
 	Nav         []NavItem
 	L           *Labels
+	C           *locale.Cite // the words of citations and data
+	DataURL     string       // the data page
 	CSS         string
+	Meta        []MetaTag     // further <meta name>: an article's citation_* tags
+	JSONLD      template.HTML // the page's schema.org JSON-LD in its <script>, or ""
+	CiteScript  bool          // an article's page loads static/cite.js for line ranges
 
 	// scratch is a buffer of the renderer's for markup the view lends its page
 	// (lentHTML); page gives it back once the page is written.
@@ -65,6 +71,7 @@ type NoteView struct {
 	L          *Labels
 	Actors     []Link
 	Topics     []Link
+	Cite       CiteView
 }
 
 // EventView is a timeline entry.
@@ -141,6 +148,7 @@ type ArticlePage struct {
 	Topics            []Link
 	Events            []EventView
 	NoteCount         string // "13 Anmerkungen", "1 Anmerkung"
+	Cite              CiteView
 }
 
 // Contents is an entry of an article's contents box, with the entries under it.
