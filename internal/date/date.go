@@ -41,18 +41,23 @@ import (
 type Date struct {
 	kind     kind
 	from, to point // to is set only for ranges
+	// edtf is the text of a date written in EDTF's own forms (2023-09~, 2023-XX,
+	// ../2023-07), which String gives back as written; "" for the forms above.
+	edtf string
 }
 
 // kind is how a date's points are read.
 type kind uint8
 
 const (
-	single kind = iota // from: a year, month or day
-	circa              // ~from
-	before             // <from
-	after              // >from
-	span               // from/to: the whole time between
-	oneOf              // from/to?: one year, month or day of the range, not known which
+	single          kind = iota // from: a year, month or day
+	circa                       // ~from
+	before                      // <from
+	after                       // >from
+	span                        // from/to: the whole time between
+	oneOf                       // from/to?: one year, month or day of the range, not known which
+	uncertain                   // from?: EDTF's uncertain date, "vermutlich"
+	approxUncertain             // from%: EDTF's approximate and uncertain date
 )
 
 // IsZero reports whether d is the zero Date, which no text parses to.
@@ -63,6 +68,9 @@ func (d Date) IsZero() bool { return d.from.year == 0 }
 func (d Date) String() string {
 	if d.IsZero() {
 		return ""
+	}
+	if d.edtf != "" {
+		return d.edtf
 	}
 	switch d.kind {
 	case circa:

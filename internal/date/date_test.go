@@ -88,8 +88,7 @@ var parseErrorTests = []struct {
 	{"/1953", "range without a start"},
 	{"1950/", "range without an end"},
 	{"/", "range without a start"},
-	{"1982?", `? needs a range in "1982?"; write 1982/1984?`},
-	{"?", "? needs a range"},
+	{"?", "? needs a date before it"},
 	{"1982?/1984", "? may only end a range"},
 	{"1982/1984??", "? may only end a range"},
 	{"1982/1984-06?", "? needs both ends of the range at the same precision"},
@@ -345,6 +344,12 @@ func FuzzParse(f *testing.F) {
 		f.Add(tt.in)
 	}
 	for _, tt := range boundsTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range edtfTests {
+		f.Add(tt.in)
+	}
+	for _, tt := range edtfErrorTests {
 		f.Add(tt.in)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

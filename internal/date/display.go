@@ -26,6 +26,7 @@ type language struct {
 	or     string // before the last of a list
 
 	circa, before, after, between, and phrase
+	probably                           string // before an uncertain date: "vermutlich"
 }
 
 // A phrase is a word written before a date. German declines it before a day ("vor Juli
@@ -43,24 +44,26 @@ func (ph phrase) of(p point) string {
 var german = &language{
 	months: [12]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
 		"Juli", "August", "September", "Oktober", "November", "Dezember"},
-	dayDot:  ".",
-	or:      "oder",
-	circa:   phrase{"um", "um den"},
-	before:  phrase{"vor", "vor dem"},
-	after:   phrase{"nach", "nach dem"},
-	between: phrase{"zwischen", "zwischen dem"},
-	and:     phrase{"und", "und dem"},
+	dayDot:   ".",
+	or:       "oder",
+	circa:    phrase{"um", "um den"},
+	before:   phrase{"vor", "vor dem"},
+	after:    phrase{"nach", "nach dem"},
+	between:  phrase{"zwischen", "zwischen dem"},
+	and:      phrase{"und", "und dem"},
+	probably: "vermutlich",
 }
 
 var english = &language{
 	months: [12]string{"January", "February", "March", "April", "May", "June",
 		"July", "August", "September", "October", "November", "December"},
-	or:      "or",
-	circa:   phrase{"c.", "c."},
-	before:  phrase{"before", "before"},
-	after:   phrase{"after", "after"},
-	between: phrase{"between", "between"},
-	and:     phrase{"and", "and"},
+	or:       "or",
+	circa:    phrase{"c.", "c."},
+	before:   phrase{"before", "before"},
+	after:    phrase{"after", "after"},
+	between:  phrase{"between", "between"},
+	and:      phrase{"and", "and"},
+	probably: "probably",
 }
 
 func (l *language) format(d Date) string {
@@ -78,6 +81,10 @@ func (l *language) format(d Date) string {
 		return l.span(d.from, d.to)
 	case oneOf:
 		return l.oneOf(d.from, d.to)
+	case uncertain:
+		return l.probably + " " + l.point(d.from, point{})
+	case approxUncertain:
+		return l.probably + " " + l.circa.of(d.from) + " " + l.point(d.from, point{})
 	}
 	return l.point(d.from, point{})
 }

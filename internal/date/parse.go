@@ -24,6 +24,9 @@ func Parse(s string) (Date, error) {
 	if s == "" {
 		return Date{}, errors.New("empty date; " + allForms)
 	}
+	if isEDTF(s) {
+		return parseEDTF(s)
+	}
 
 	var d Date
 	body := s

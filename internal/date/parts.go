@@ -3,8 +3,9 @@ package date
 // Parts returns d's points for formats that take dates as numbers (CSL-JSON's
 // date-parts, TimelineJS): from, and for a range to, each [year], [year, month] or
 // [year, month, day]; to is nil for a single date. Approx is set for a date written
-// circa (~), Uncertain for one of a range (?), which such formats mark on their own.
-func (d Date) Parts() (from, to []int, approx, uncertain bool) {
+// circa (~) or %, unsure for one of a range (?) or a date written ? or %, which such
+// formats mark on their own.
+func (d Date) Parts() (from, to []int, approx, unsure bool) {
 	if d.IsZero() {
 		return nil, nil, false, false
 	}
@@ -12,7 +13,7 @@ func (d Date) Parts() (from, to []int, approx, uncertain bool) {
 	if d.kind == span || d.kind == oneOf {
 		to = d.to.parts()
 	}
-	return from, to, d.kind == circa, d.kind == oneOf
+	return from, to, d.kind == circa || d.kind == approxUncertain, d.kind == oneOf || d.kind == uncertain || d.kind == approxUncertain
 }
 
 func (p point) parts() []int {
@@ -32,6 +33,9 @@ func (p point) parts() []int {
 func (d Date) EDTF() string {
 	if d.IsZero() {
 		return ""
+	}
+	if d.edtf != "" {
+		return d.edtf
 	}
 	switch d.kind {
 	case circa:
