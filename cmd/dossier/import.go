@@ -18,13 +18,21 @@ import (
 
 const importUsage = `usage: dossier import [-src .] [-id ID] [-language de|en] [-update] SOURCE…
 
-SOURCE is a saved web page (.html), an http(s) address, or a text file. Each is written as
+SOURCE is a saved web page (.html), an http(s) address, a text file, or a JSON file of
+annotations (W3C Web Annotations, as data/annotations.jsonld, or a Hypothesis export),
+whose annotations become notes on the articles they target (see below). A page is written as
 seeds/<id>.txt (the article's text: kicker, title, paragraphs and subheadings, verbatim)
 and content/articles/<id>.md (title, publisher, author, date, address, retrieved, the
 seed's sha256, and needs-review: what was guessed). A download is also kept as
 seeds/raw/<id>.html. Importing the same text again does nothing; a changed text at the
 same address is refused unless -update, which keeps the old seed as seeds/<id>@<date>.txt
 and names the notes that no longer anchor.
+
+An annotation's article is the one whose url: is the annotated address (or whose page in
+the site it names); its quote (TextQuoteSelector) is anchored as a note's. One that anchors
+becomes content/notes/<article>-<first words>.md, quoting the seed, with its text as the
+body, its tags as actors, topics or kind, and its id as annotation_id:. One that does not
+is listed with the closest passage and written nowhere; one imported before is skipped.
 `
 
 // cmdImport imports sources as new articles.
@@ -51,6 +59,12 @@ func cmdImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	status := 0
 	for _, src := range sources {
+		if data, ok := annotationFile(src); ok {
+			if !importAnnotations(cfg.Root, src, data, stdout, stderr) {
+				status = 1
+			}
+			continue
+		}
 		var before diag.List
 		if cfg.Update {
 			before = anchorProblems(cfg.Root)

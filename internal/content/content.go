@@ -149,6 +149,9 @@ type Note struct {
 	// Rating is a fact-check's verdict in a word or two ("falsch", "irreführend",
 	// "belegt"): with it, a factcheck note is published as a schema.org ClaimReview.
 	Rating string
+	// AnnotationID is the id of the annotation the note was imported from (dossier
+	// import), so that importing it again adds nothing.
+	AnnotationID string
 }
 
 // Note kinds.
@@ -684,6 +687,7 @@ func loadNote(f *file) *Note {
 	if n.Rating, pos = f.str("rating", false, `"falsch"`); n.Rating != "" && n.Kind != "factcheck" {
 		f.errs.Errorf(pos, "rating is the verdict of a fact-check; give the note `kind: factcheck` or remove the rating")
 	}
+	n.AnnotationID, _ = f.str("annotation_id", false, "")
 	f.unknown()
 	return n
 }
