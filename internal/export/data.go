@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"strconv"
 	"strings"
+	"time"
 
 	"dossier/internal/date"
 	"dossier/internal/dossier"
@@ -60,6 +61,12 @@ func tjsPoint(parts []int) *tjsDate {
 	return d
 }
 
+// firstDay returns the first day of the year, month or day parts.
+func firstDay(parts []int) time.Time {
+	p := append(append([]int{}, parts...), 1, 1)
+	return time.Date(p[0], time.Month(max(p[1], 1)), max(p[2], 1), 0, 0, 0, 0, time.UTC)
+}
+
 func (x exporter) timelineJS() ([]byte, error) {
 	t := timelineJS{Title: tjsSlide{Text: tjsText{Headline: x.d.Site.Title, Text: x.d.Site.Subtitle}}, Events: []tjsSlide{}}
 	for _, e := range x.d.Events {
@@ -70,7 +77,7 @@ func (x exporter) timelineJS() ([]byte, error) {
 		s := tjsSlide{UniqueID: e.ID, StartDate: tjsPoint(from), Text: tjsText{Headline: e.Title}, EDTF: e.Date.EDTF()}
 		// A date before or after a period has no parts of its own beyond the period's:
 		// the slide stands where the timeline sorts it, and says what it means.
-		if st := e.Date.Start(); e.Date.String()[0] == '>' {
+		if st := e.Date.Start(); !st.Equal(firstDay(from)) { // after a period: the day after it
 			s.StartDate = tjsPoint([]int{st.Year(), int(st.Month()), st.Day()})
 		}
 		s.StartDate.DisplayDate = x.cfg.Words.Date(e.Date)

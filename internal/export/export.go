@@ -57,7 +57,6 @@ type Words struct {
 	LineShort string                 // before a line number: "Z."
 	URL       string                 // before an address: "URL:"
 	NoteKinds map[string]string
-	NoteBy    string // the creator of the notes when the dossier names none: "Redaktion"
 }
 
 // Paths of the data files.

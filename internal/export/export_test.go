@@ -54,6 +54,7 @@ links: ["https://de.wikipedia.org/wiki/Kim_Jong-un"]
 		"content/actors/nordkorea.md":     {Data: []byte("---\nname: Nordkorea\nkind: state\n---\n")},
 		"content/topics/waffen.md":        {Data: []byte("---\ntitle: Waffenlieferungen\n---\n")},
 		"content/events/gipfel.md":        {Data: []byte("---\ndate: 2023-09-13\ntitle: Gipfel\nactors: [kim-jong-un]\ntopics: [waffen]\nsources:\n  - article: gipfel\n    quote: \"ist am Dienstag in Russland eingetroffen\"\n---\nDer **Gipfel**.\n")},
+		"content/events/danach.md":        {Data: []byte("---\ndate: \"2023-07/..\"\ntitle: Danach\n---\n")},
 		"content/events/verhandlungen.md": {Data: []byte("---\ndate: 2023-07/2023-09\ntitle: \"Gespräche \\\"über\\\" Waffen, <b>\"\n---\n")},
 		"content/notes/granaten.md": {Data: []byte(`---
 article: gipfel
@@ -500,8 +501,8 @@ func TestOpenData(t *testing.T) {
 	if err := json.Unmarshal(files[EventsJSONPath], &tl); err != nil {
 		t.Fatal(err)
 	}
-	if len(tl.Events) != 2 {
-		t.Fatalf("%d TimelineJS events, want 2", len(tl.Events))
+	if len(tl.Events) != 3 {
+		t.Fatalf("%d TimelineJS events, want 3", len(tl.Events))
 	}
 	for _, e := range tl.Events {
 		if e.StartDate == nil || e.StartDate.Year == "" || e.Text.Headline == "" {
@@ -512,7 +513,10 @@ func TestOpenData(t *testing.T) {
 	if v.StartDate.Month != "7" || v.StartDate.Day != "" || v.EndDate == nil || v.EndDate.Month != "9" || v.EDTF != "2023-07/2023-09" || v.StartDate.DisplayDate != "Juli – September 2023" {
 		t.Errorf("range at its precision: %+v %+v %q", v.StartDate, v.EndDate, v.EDTF)
 	}
-	if g := tl.Events[1]; g.StartDate.Day != "13" || g.Media["url"] != "../articles/gipfel.html#L7" || g.Media["caption"] != "ist am Dienstag in Russland eingetroffen" {
+	if a := tl.Events[1]; a.StartDate.Month != "8" || a.StartDate.Day != "1" || a.StartDate.DisplayDate != "nach Juli 2023" || a.EDTF != "2023-07/.." {
+		t.Errorf("after July 2023: %+v %q", a.StartDate, a.EDTF)
+	}
+	if g := tl.Events[2]; g.StartDate.Day != "13" || g.Media["url"] != "../articles/gipfel.html#L7" || g.Media["caption"] != "ist am Dienstag in Russland eingetroffen" {
 		t.Errorf("event with source %+v", g)
 	}
 
@@ -540,7 +544,7 @@ func TestOpenData(t *testing.T) {
 		t.Fatalf("actors.csv: %d rows", len(actors))
 	}
 	events := readCSV(t, files[EventsCSVPath])
-	if len(events) != 3 || events[1][1] != "2023-07/2023-09" || events[1][3] != "2023-07-01" || events[1][4] != "2023-09-30" || events[1][5] != `Gespräche "über" Waffen, <b>` {
+	if len(events) != 4 || events[1][1] != "2023-07/2023-09" || events[1][3] != "2023-07-01" || events[1][4] != "2023-09-30" || events[1][5] != `Gespräche "über" Waffen, <b>` {
 		t.Errorf("events.csv: %q", events)
 	}
 }
