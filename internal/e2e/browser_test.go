@@ -158,10 +158,18 @@ func TestCrawl(t *testing.T) {
 				}
 				for _, l := range links {
 					l, _, _ = strings.Cut(l, "#")
-					if strings.HasPrefix(l, base) && !seen[l] && !strings.HasSuffix(l, ".xml") {
-						seen[l] = true
-						queue = append(queue, l)
+					if !strings.HasPrefix(l, base) || seen[l] {
+						continue
 					}
+					seen[l] = true
+					if !strings.HasSuffix(l, ".html") {
+						// A download (citations, data/) or the feed: a file, not a page.
+						if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(l, base)))); err != nil {
+							t.Errorf("%s links to %s: %v", u, l, err)
+						}
+						continue
+					}
+					queue = append(queue, l)
 				}
 			}
 			if len(seen) < 20 {
