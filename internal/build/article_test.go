@@ -74,7 +74,7 @@ Zweiter Absatz des Textes.
 		{short, "link to the text", `<a href="#L1">Zum Artikeltext ↓</a>`, true},
 		{short, "one note, singular", `<a href="#h-notes">1 Anmerkung</a>`, true},
 		{short, "the note list", `<h2 id="h-notes">Anmerkungen</h2>\s*<ol class="note-index">\s*<li class="note-context"><a href="#note-eins">`, true},
-		{short, "nothing folded in a one-paragraph introduction", `<details`, false},
+		{short, "nothing folded in a one-paragraph introduction", `<details class="intro-rest"`, false},
 		{short, "no contents for a short introduction", `class="contents"`, false},
 		{lang, "two notes, plural", `<a href="#h-notes">2 Anmerkungen</a>`, true},
 		{lang, "the summary shown, the rest folded", `<h2 id="h-intro">Zur Quelle</h2>\s*<p>Die Zusammenfassung zuerst.</p>\s*<details class="intro-rest">\s*<summary><span class="more">Einleitung weiterlesen</span><span class="less">Einleitung einklappen</span></summary>\s*<p>Ein langer Absatz`, true},
