@@ -39,7 +39,24 @@ type Problem struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Suggestion is set on a warning about a name in a seed that may be an actor's: what
+	// an editor can accept (dossier accept) to link it.
+	Suggestion *Suggestion
 }
+
+// Suggestion is a way to link a name that the linker could not link.
+type Suggestion struct {
+	Surface string // the name as the seed has it
+	Actor   string // the actor it may be, or "" for a new actor
+	Action  string // SuggestAlias, SuggestActor or SuggestMentions
+}
+
+// The actions of a suggestion.
+const (
+	SuggestAlias    = "alias"    // add Surface to Actor's aliases
+	SuggestActor    = "actor"    // create an actor named Surface
+	SuggestMentions = "mentions" // link this occurrence to Actor with the article's mentions
+)
 
 func (p Problem) String() string {
 	if p.Severity == Warning {
@@ -53,12 +70,17 @@ type List []Problem
 
 // Errorf adds an error at pos.
 func (l *List) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Problem{pos, Error, fmt.Sprintf(format, args...)})
+	*l = append(*l, Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Warnf adds a warning at pos.
 func (l *List) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Problem{pos, Warning, fmt.Sprintf(format, args...)})
+	*l = append(*l, Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Suggest adds a warning at pos that carries a suggestion.
+func (l *List) Suggest(pos Pos, s Suggestion, format string, args ...any) {
+	*l = append(*l, Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Suggestion: &s})
 }
 
 // Append adds all problems of other.
@@ -75,7 +97,7 @@ func (l List) Sort() List {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
-	return slices.Compact(l)
+	return slices.CompactFunc(l, func(a, b Problem) bool { return a.Pos == b.Pos && a.Severity == b.Severity && a.Msg == b.Msg })
 }
 
 // Errors returns the problems that fail the build.

@@ -230,7 +230,7 @@ func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, 
 		default:
 			also = " (also on lines " + joinInts(f.lines[1:]) + ")"
 		}
-		out.Warnf(f.pos, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
+		out.Suggest(f.pos, diag.Suggestion{Surface: f.name, Action: diag.SuggestActor}, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
 	}
 	return out
 }
