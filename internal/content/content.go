@@ -103,7 +103,10 @@ type Actor struct {
 	NamePos diag.Pos
 	Kind    string
 	Aliases []Ref // Ref.ID holds the alias text
-	Role    string
+	// Not are forms that hold one of the actor's names but must never link, such as a
+	// homonym or a compound ("Kim-Regime"); Ref.ID holds the form.
+	Not  []Ref
+	Role string
 	// Wikidata is the actor's Wikidata item ("Q56226"), Links further pages about the
 	// actor (Wikipedia, an official site): the schema.org sameAs of the actor's page.
 	Wikidata string
@@ -614,6 +617,12 @@ func loadActor(f *file) *Actor {
 	for _, al := range a.Aliases {
 		if strings.TrimSpace(al.ID) == "" {
 			f.errs.Errorf(al.Pos, "empty alias; remove it or write the name as the seeds spell it")
+		}
+	}
+	a.Not = f.list("not")
+	for _, n := range a.Not {
+		if strings.TrimSpace(n.ID) == "" {
+			f.errs.Errorf(n.Pos, "empty form in `not:`; remove it or write the form that must not link as the seeds spell it")
 		}
 	}
 	a.Role, _ = f.str("role", false, "")

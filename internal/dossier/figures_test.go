@@ -318,7 +318,7 @@ func TestLinkerFigures(t *testing.T) {
 // importedArticle is the article file an import writes for a corpus text: its seed,
 // title and language, nothing an editor adds.
 func importedArticle(ct corpusText) string {
-	return "---\nseed: " + ct.name + ".txt\ntitle: " + strconv.Quote(ct.title) + "\n---\n"
+	return "---\nseed: " + ct.name + ".txt\ntitle: " + strconv.Quote(ct.title) + "\nlanguage: " + ct.language + "\n---\n"
 }
 
 func report(t *testing.T, f figures) {

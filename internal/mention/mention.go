@@ -1,9 +1,16 @@
-// Package mention finds the names of actors in text: whole words only, German inflected
-// forms, hyphen and space variants, the longest name first.
+// Package mention finds the names of actors in text: whole words only, inflected by the
+// rules of the text's language, with hyphen and space variants and folded spellings, the
+// longest name first.
 //
 // Names are split into words at spaces and hyphens and kept in a trie of words, so one
 // pass over a text's words finds every name of every actor: the cost grows with the text,
-// not with the number of names.
+// not with the number of names. Each word of a name may stand in a text in any of the
+// forms its language gives it (Inflections): "des Nationalen Sicherheitsrats der USA" is
+// "Nationaler Sicherheitsrat der USA" in German, "Putin's" is "Putin" in English.
+//
+// Words are folded before they are compared: lower case, NFC, ß as ss, and without the
+// apostrophes and full stops inside them, so "Putin’s" is "putins", "U.S." is "us" and
+// "IPPEN.MEDIA" is one word, "ippenmedia", in which no "Ippen" is found.
 package mention
 
 import (
@@ -15,58 +22,61 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Suffixes are the endings a name may take in German running text: "Putins", "Kims",
-// "Schoigus", "Russlands", "des Rates", "Choe Son-huis". An apostrophe (Kim's, Kim’s) is
-// allowed as well.
-var Suffixes = []string{"s", "es", "n", "ns"}
-
 // Hit is one mention of a name in a text.
 type Hit struct {
 	Start, End int    // byte offsets into the text
 	Key        string // the key of the name that matched
 }
 
+// Blocked is the key of a form that must never link (Matcher.Block), as Add and Block
+// report it when a name has the same words.
+const Blocked = "\x00blocked"
+
+const blocked = Blocked
+
 type node struct {
-	// forms holds, by each folded word that may continue a name here, the node it leads
-	// to and the name it ends, so that a word costs one lookup whatever its suffix.
-	forms map[string]*form
+	// edges holds, by each folded word that may continue a name here, the node it leads
+	// to, so that a word costs one lookup whatever its ending.
+	edges map[string]*edge
 	key   string // non-empty where a name ends
 	name  string
+	// caps says how a text must write a name of one word that ends here: capsAny, or
+	// capitalised, or with its first two letters capitals (an acronym: "UN", not "un").
+	caps uint8
 }
 
-// form is a word as it may stand in a text after a node.
-type form struct {
-	next *node // the node of the word itself, or nil
-	// stem is the node of the word without a suffix, where a name ends, or nil; sfx is the
-	// suffix's index in Suffixes. Where several fit (Putins: Putin-s, Puti-ns), the last
-	// suffix wins, as it always has.
-	stem *node
-	sfx  int
+const (
+	capsAny = iota
+	capsFirst
+	capsTwo
+)
+
+// edge is a word as it may stand in a text after a node: the word of a name itself, or
+// one of its inflected forms. The word itself wins over a form of another word.
+type edge struct {
+	next  *node
+	exact bool
 }
 
-func (n *node) form(w string) *form {
-	if n.forms == nil {
-		n.forms = map[string]*form{}
+func (n *node) edge(w string) *edge {
+	if n.edges == nil {
+		n.edges = map[string]*edge{}
 	}
-	f := n.forms[w]
-	if f == nil {
-		f = &form{}
-		n.forms[w] = f
-	}
-	return f
+	return n.edges[w]
 }
 
 // Matcher finds a set of names. It is safe for concurrent use once built.
 type Matcher struct {
+	lang *Language
 	root node
 	// first has the bit hash(w)%len(first) set for every word w that may start a name,
-	// as root.forms has it: most words of a text start none, and a bit is quicker to look
+	// as root.edges has it: most words of a text start none, and a bit is quicker to look
 	// up than a string.
 	first []uint64
 }
 
-// firstBits is the size of Matcher.first: some 5 words start each name (Putin, Putins,
-// Putinn, …), and a name in 50 has a first word of its own.
+// firstBits is the size of Matcher.first: some 8 words start each name (Putin, Putins,
+// Putinen, …), and a name in 50 has a first word of its own.
 const firstBits = 1 << 16
 
 // hash hashes a folded word (FNV-1a).
@@ -99,54 +109,117 @@ func (m *Matcher) markFirst(w string) {
 	m.first[b/64] |= 1 << (b % 64)
 }
 
-// New returns an empty matcher.
-func New() *Matcher { return &Matcher{} }
+// New returns an empty matcher for texts in the language with the code lang ("de",
+// "en"); for a language without rules, names match as they are written, and with the
+// possessive s.
+func New(lang string) *Matcher { return &Matcher{lang: LanguageOf(lang)} }
+
+// Language returns the rules the matcher inflects names by.
+func (m *Matcher) Language() *Language { return m.lang }
 
 // Add registers name under key. It returns the key and name already registered for the
 // same words, if any: two actors cannot share a name.
 func (m *Matcher) Add(name, key string) (otherKey, otherName string) {
-	words := Words(name)
+	return m.add(name, key)
+}
+
+// Block registers a form that must never link: where it stands, no name is found,
+// whatever name it holds ("Kim-Regime" is no mention of Kim). It returns the key and
+// name of a name with the same words, if any: a form cannot be a name and not one.
+func (m *Matcher) Block(form string) (otherKey, otherName string) {
+	return m.add(form, blocked)
+}
+
+func (m *Matcher) add(name, key string) (otherKey, otherName string) {
+	words := nameWords(name)
 	if len(words) == 0 {
 		return "", ""
 	}
-	m.markFirst(words[0].Text)
-	var parent *node
 	n := &m.root
-	for _, w := range words {
-		f := n.form(w.Text)
-		if f.next == nil {
-			f.next = &node{}
+	for i, w := range words {
+		forms := m.lang.forms(w, i == len(words)-1)
+		e := n.edge(forms[0])
+		if e == nil || !e.exact {
+			// The word itself: a form of another word that it may have been gives way.
+			e = &edge{next: &node{}, exact: true}
+			n.edges[forms[0]] = e
 		}
-		parent, n = n, f.next
+		next := e.next
+		for _, f := range forms[1:] {
+			if n.edge(f) == nil {
+				n.edges[f] = &edge{next: next}
+			}
+		}
+		if n == &m.root {
+			for _, f := range forms {
+				m.markFirst(f)
+			}
+		}
+		n = next
 	}
 	if n.key != "" && n.key != key {
 		return n.key, n.name
 	}
-	if n.key == "" {
-		last := words[len(words)-1].Text
-		for i, sfx := range Suffixes {
-			if f := parent.form(last + sfx); f.stem == nil || i > f.sfx {
-				f.stem, f.sfx = n, i
-			}
-			if parent == &m.root {
-				m.markFirst(last + sfx)
-			}
-		}
+	caps := capsOf(name, len(words))
+	if n.key == "" || caps < n.caps {
+		n.caps = caps
 	}
 	n.key, n.name = key, name
 	return "", ""
 }
 
+// capsOf is how a text must write a name of n words.
+func capsOf(name string, n int) uint8 {
+	if n > 1 {
+		return capsAny
+	}
+	letters := 0
+	upper := true
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			letters++
+			upper = upper && unicode.IsUpper(r)
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(name, func(r rune) bool { return !unicode.IsLetter(r) }))
+	switch {
+	case upper && letters >= 2 && letters <= 3:
+		return capsTwo
+	case unicode.IsUpper(first):
+		return capsFirst
+	}
+	return capsAny
+}
+
+// nameWord is a word of a name, folded, and whether it is written with a capital.
+type nameWord struct {
+	text    string
+	capital bool // its first letter is a capital
+	acronym bool // all its letters are
+}
+
+func nameWords(name string) []nameWord {
+	words := Words(name)
+	out := make([]nameWord, len(words))
+	for i, w := range words {
+		raw := name[w.Start:w.End]
+		first, _ := utf8.DecodeRuneInString(raw)
+		out[i] = nameWord{w.Text, unicode.IsUpper(first), !strings.ContainsFunc(raw, unicode.IsLower)}
+	}
+	return out
+}
+
 // Empty reports whether no name was added.
-func (m *Matcher) Empty() bool { return m == nil || len(m.root.forms) == 0 }
+func (m *Matcher) Empty() bool { return m == nil || len(m.root.edges) == 0 }
 
 // Word is a word of a text, folded for matching.
 type Word struct {
-	Text       string // lower case, NFC
+	Text       string // folded: lower case, NFC, ß as ss, no apostrophes or full stops
 	Start, End int    // byte offsets into the original text
 }
 
-// Words splits s into words: runs of letters and digits. The folded text is lower case.
+// Words splits s into words: runs of letters and digits, and the apostrophes and full
+// stops between two letters ("Putin’s", "U.S", "IPPEN.MEDIA").
 func Words(s string) []Word {
 	var out []Word
 	start := -1
@@ -157,25 +230,45 @@ func Words(s string) []Word {
 			}
 			continue
 		}
+		if start >= 0 && joiner(r) && letterAround(s, i, r) {
+			continue
+		}
 		if start >= 0 {
-			out = append(out, word(s, start, i))
+			out = append(out, Word{Fold(s[start:i]), start, i})
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, word(s, start, len(s)))
+		out = append(out, Word{Fold(s[start:]), start, len(s)})
 	}
 	return out
 }
 
-func word(s string, start, end int) Word {
-	return Word{Text: strings.ToLower(norm.NFC.String(s[start:end])), Start: start, End: end}
+// joiner reports whether r joins two letters into one word: an apostrophe or a full stop.
+func joiner(r rune) bool {
+	switch r {
+	case '\'', '.', '`', '´', '‘', '’', 'ʼ':
+		return true
+	}
+	return false
+}
+
+// letterAround reports whether the joiner r at byte i of s stands between two letters.
+func letterAround(s string, i int, r rune) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+	return unicode.IsLetter(before) && unicode.IsLetter(after)
+}
+
+// Fold folds a word as Words does.
+func Fold(w string) string {
+	return string(appendFold(nil, w, utf8.MaxRune))
 }
 
 // Find returns the names of m, and of the extra matchers (names valid only for this text,
 // e.g. a bare "Kim" that an editor resolved for one line), that occur in text, left to
 // right, never overlapping. Where names overlap, the longest wins; at equal length an
-// extra matcher wins over m.
+// extra matcher wins over m. Where a blocked form is the longest, nothing is found.
 func (m *Matcher) Find(text string, extra ...*Matcher) []Hit {
 	s := scratches.Get().(*scratch)
 	defer scratches.Put(s)
@@ -196,7 +289,9 @@ func (m *Matcher) Find(text string, extra ...*Matcher) []Hit {
 			i++
 			continue
 		}
-		hits = append(hits, Hit{Start: s.words[i].start, End: best.end, Key: best.key})
+		if best.key != blocked {
+			hits = append(hits, Hit{Start: s.words[i].start, End: best.end, Key: best.key})
+		}
 		i = best.last + 1
 	}
 	return hits
@@ -217,25 +312,35 @@ func (m *Matcher) longest(text string, s *scratch, i int) match {
 	n := &m.root
 	for j := i; j < len(s.words); j++ {
 		w := &s.words[j]
-		if j > i && !joins(text[s.words[j-1].end:w.start]) {
+		if j > i && !joins(gap(text, s.words[j-1].start, s.words[j-1].end, w.start)) {
 			break
 		}
-		f := n.forms[string(s.folded(text, j))]
-		if f == nil {
+		e := n.edges[string(s.folded(text, j))]
+		if e == nil {
 			break
 		}
-		if f.stem != nil {
-			best = match{f.stem.key, j, w.end}
+		n = e.next
+		if n.key != "" && (j > i || written(text[w.start:w.end], n.caps)) {
+			best = match{n.key, j, apostrophe(text, abbreviation(text, w.start, w.end))}
 		}
-		if f.next == nil {
-			break
-		}
-		if f.next.key != "" {
-			best = match{f.next.key, j, apostrophe(text, w.end)}
-		}
-		n = f.next
 	}
 	return best
+}
+
+// written reports whether the word w is written as caps asks.
+func written(w string, caps uint8) bool {
+	if caps == capsAny {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if caps == capsTwo {
+		r, _ = utf8.DecodeRuneInString(strings.TrimLeftFunc(w[size:], func(r rune) bool { return !unicode.IsLetter(r) }))
+		return unicode.IsUpper(r)
+	}
+	return true
 }
 
 // scratch holds the words of a text while Find looks at them; it is reused, so that
@@ -257,11 +362,15 @@ type scanned struct {
 
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
+// joined is the "highest character" of a word with a joiner in it: it is then folded as
+// a word of characters below nfcBelow is, joiners left out.
+const joined rune = 0x80
+
 // split finds the words of text, as Words does, and hashes them folded.
 func (s *scratch) split(text string) {
 	s.words, s.fold = s.words[:0], s.fold[:0]
 	start := -1
-	var top rune // the word's highest character
+	var top rune // the word's highest character, or joined
 	h := hashStart
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
@@ -270,6 +379,8 @@ func (s *scratch) split(text string) {
 					start, top, h = i, 0, hashStart
 				}
 				h = hash(h, c|lowerBit(c))
+			} else if start >= 0 && (c == '\'' || c == '.' || c == '`') && letterAround(text, i, rune(c)) {
+				top = max(top, joined)
 			} else if start >= 0 {
 				s.add(text, start, i, top, h)
 				start = -1
@@ -283,6 +394,8 @@ func (s *scratch) split(text string) {
 				start, top = i, 0
 			}
 			top = max(top, r)
+		} else if start >= 0 && joiner(r) && letterAround(text, i, r) {
+			top = max(top, joined)
 		} else if start >= 0 {
 			s.add(text, start, i, top, h)
 			start = -1
@@ -330,22 +443,35 @@ func (s *scratch) folded(text string, j int) []byte {
 // compose with nothing (TestNFCBelow checks).
 const nfcBelow = 0x300
 
-// appendFold appends w, whose highest non-ASCII character is top (0 if it is all ASCII),
-// folded as Words folds it: lower case, NFC.
+// appendFold appends w, whose highest non-ASCII character is top (0 if it is all ASCII
+// letters and digits), folded as Words folds it: lower case, NFC, ß as ss, without
+// joiners.
 func appendFold(b []byte, w string, top rune) []byte {
 	switch {
 	case top == 0:
 		for i := 0; i < len(w); i++ {
 			b = append(b, w[i]|lowerBit(w[i]))
 		}
-	case top < nfcBelow || norm.NFC.IsNormalString(w):
-		for _, r := range w {
+		return b
+	case top >= nfcBelow && !norm.NFC.IsNormalString(w):
+		w = norm.NFC.String(w)
+	}
+	for _, r := range w {
+		switch {
+		case joiner(r):
+		case r == 'ß' || r == 'ẞ':
+			b = append(b, "ss"...)
+		default:
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 		}
-	default:
-		b = append(b, strings.ToLower(norm.NFC.String(w))...)
 	}
 	return b
+}
+
+// gap returns the text between the word text[start:end] and the next word, which starts
+// at next, less the full stop that ends an abbreviation ("U.N. Security Council").
+func gap(text string, start, end, next int) string {
+	return text[abbreviation(text, start, end):next]
 }
 
 // joins reports whether the text between two words keeps them one name: a space or a hyphen.
@@ -361,9 +487,24 @@ func joins(gap string) bool {
 	return true
 }
 
-// apostrophe extends a name's end over a genitive apostrophe: Kim's, Kim’s, Kims'.
+// abbreviation extends the end of the word text[start:end] over the full stop after it
+// if it is an abbreviation with full stops, of parts of one or two letters: "U.S." ends
+// after the last one, "IPPEN.MEDIA." before.
+func abbreviation(text string, start, end int) int {
+	if end == len(text) || text[end] != '.' || !strings.Contains(text[start:end], ".") {
+		return end
+	}
+	for part := range strings.SplitSeq(text[start:end], ".") {
+		if utf8.RuneCountInString(part) > 2 {
+			return end
+		}
+	}
+	return end + 1
+}
+
+// apostrophe extends a name's end over a genitive apostrophe after it: Kims', Jones’.
 func apostrophe(text string, end int) int {
-	for _, a := range []string{"'s", "’s", "'", "’"} {
+	for _, a := range []string{"'", "’"} {
 		if rest := text[end:]; strings.HasPrefix(rest, a) {
 			after := end + len(a)
 			r, _ := utf8.DecodeRuneInString(text[after:])
