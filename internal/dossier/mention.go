@@ -28,6 +28,7 @@ type names struct {
 	// familyFirst holds the persons whose short form is a family name before given names
 	// ("Kim" of "Kim Jong-un"): a capitalised word after one continues the name.
 	familyFirst map[string]bool
+	variants    []variant // the spellings in other languages added to the matchers
 }
 
 // conflict is a name that an earlier one claimed for another actor, or a `not:` form
@@ -84,6 +85,7 @@ func (r *resolver) findMentions() {
 	if nm == nil || nm.key != key.String() {
 		nm = &names{key: key.String(), byLang: map[string]*mention.Matcher{}}
 		variants := r.variants(all, ids, not, locale.Codes())
+		nm.variants = variants
 		for li, lang := range langs {
 			m := mention.New(lang)
 			for i, n := range all {

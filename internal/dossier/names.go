@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dossier/internal/diag"
+	"dossier/internal/mention"
 	"dossier/internal/parallel"
 	"dossier/internal/seed"
 )
@@ -75,6 +76,7 @@ func (r *resolver) warnUnknownNames() {
 	// The runs are then cut where a word is no name by what all seeds say: on all cores,
 	// each goroutine keeping its own memory of the answers; reported in order after.
 	warnings := make([]diag.List, len(arts))
+	g := newGuesser(r.d.Actors, r.cache.names)
 	parallel.EachWorker(len(arts), newWordScratch, func(ws *wordScratch, i int) {
 		e := r.entries[arts[i]]
 		if e == nil {
@@ -82,7 +84,9 @@ func (r *resolver) warnUnknownNames() {
 		}
 		e.runs = runs[i]
 		if u := e.unknown; u == nil || u.runs != runs[i] || u.corpus != c || u.ignore != ignoreKey.String() {
-			e.unknown = &unknownNames{runs: runs[i], corpus: c, ignore: ignoreKey.String(), warnings: c.warnings(arts[i], runs[i], ignore, ws)}
+			w, done := c.warnings(arts[i], runs[i], ignore, g, ws)
+			w.Append(c.suggestions(arts[i], g, done, ignore, ws))
+			e.unknown = &unknownNames{runs: runs[i], corpus: c, ignore: ignoreKey.String(), warnings: w}
 		}
 		warnings[i] = e.unknown.warnings
 	})
@@ -193,7 +197,8 @@ func (ws *wordScratch) findRuns(l *Line, runs []nameRun) []nameRun {
 
 // warnings returns the warnings about the names in art, whose runs are runs, that look
 // like persons' and are no actor's.
-func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, ws *wordScratch) diag.List {
+// It returns the names it warned of, too.
+func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, g *guesser, ws *wordScratch) (diag.List, map[string]bool) {
 	type found struct {
 		pos   diag.Pos
 		name  string
@@ -221,7 +226,10 @@ func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, 
 		}
 	}
 	var out diag.List
+	done := map[string]bool{}
+	lang := mention.LanguageOf(art.Article.Language)
 	for _, f := range order {
+		done[f.name] = true
 		also := ""
 		switch len(f.lines) {
 		case 1:
@@ -230,9 +238,13 @@ func (c *corpus) warnings(art *Article, runs *nameRuns, ignore map[string]bool, 
 		default:
 			also = " (also on lines " + joinInts(f.lines[1:]) + ")"
 		}
+		if id := g.guess(f.name, lang); id != "" {
+			out.Suggest(f.pos, diag.Suggestion{Surface: f.name, Actor: id, Action: diag.SuggestAlias}, "%q may be %s (add alias)%s", f.name, id, also)
+			continue
+		}
 		out.Suggest(f.pos, diag.Suggestion{Surface: f.name, Action: diag.SuggestActor}, "%q looks like a person's name but is no actor or alias%s; add it to an actor's `aliases:`, create the actor with `dossier new actor %q`, or list it under `ignore_names:` in content/dossier.md", f.name, also, f.name)
 	}
-	return out
+	return out, done
 }
 
 // kindsKey is what the kinds of art's lines depend on besides its seed: the kinds the

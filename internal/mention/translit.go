@@ -94,29 +94,50 @@ func transliterate(name string, table []rule) string {
 
 var regions struct {
 	once   sync.Once
-	byName map[string]language.Region // by folded name, in any language with rules
+	byName map[string]language.Region // by folded name, in German or English
+	forms  map[string]bool            // the names' inflected forms, folded, words joined by spaces
 }
 
-// regionNames returns the names in langs of the country or organisation named name in
-// any of them, if the CLDR knows one by that name.
-func regionNames(name string, langs []string) []string {
+// regionNamesCLDRLacks are short names of countries in everyday use that the CLDR has
+// only as variants, which golang.org/x/text does not expose.
+var regionNamesCLDRLacks = map[string][]string{
+	"GB": {"Großbritannien", "Britain", "Great Britain"},
+	"US": {"Amerika", "America"},
+	"NL": {"Holland"},
+}
+
+func loadRegions() {
 	regions.once.Do(func() {
-		regions.byName = map[string]language.Region{}
+		regions.byName, regions.forms = map[string]language.Region{}, map[string]bool{}
 		for _, lang := range []language.Tag{language.German, language.English} {
 			namer := display.Regions(lang)
+			rules := LanguageOf(lang.String())
 			for a := 'A'; a <= 'Z'; a++ {
 				for b := 'A'; b <= 'Z'; b++ {
 					r, err := language.ParseRegion(string([]rune{a, b}))
 					if err != nil {
 						continue
 					}
-					if n := namer.Name(r); n != "" && n != "Unknown Region" && n != "Unbekannte Region" {
+					n := namer.Name(r)
+					if n == "" || strings.HasPrefix(n, "Unknown") || strings.HasPrefix(n, "Unbekannt") {
+						continue
+					}
+					for _, n := range append([]string{n}, regionNamesCLDRLacks[r.String()]...) {
 						regions.byName[Fold(n)] = r
+						for _, f := range rules.Forms(n, 64) {
+							regions.forms[strings.Join(f, " ")] = true
+						}
 					}
 				}
 			}
 		}
 	})
+}
+
+// regionNames returns the names in langs of the country or organisation named name in
+// German or English, if the CLDR knows one by that name.
+func regionNames(name string, langs []string) []string {
+	loadRegions()
 	r, ok := regions.byName[Fold(name)]
 	if !ok {
 		return nil
@@ -134,12 +155,27 @@ func regionNames(name string, langs []string) []string {
 	return out
 }
 
-// RegionName reports whether name is the name of a country or organisation in the CLDR
-// (in German or English): a name that may deserve an actor.
+// RegionCode returns the ISO 3166 code, in lower case, of the country named name in
+// German or English, if the CLDR knows one by that name.
+func RegionCode(name string) (string, bool) {
+	loadRegions()
+	r, ok := regions.byName[Fold(name)]
+	if !ok || !r.IsCountry() {
+		return "", false
+	}
+	return strings.ToLower(r.String()), true
+}
+
+// RegionName reports whether name, in any form the German or English rules give it, is
+// the name of a country or organisation in the CLDR (in German or English): a name that may deserve
+// an actor ("der Europäischen Union", "Vietnam").
 func RegionName(name string) bool {
-	regionNames("", nil)
-	_, ok := regions.byName[Fold(name)]
-	return ok
+	loadRegions()
+	var words []string
+	for _, w := range Words(name) {
+		words = append(words, w.Text)
+	}
+	return len(words) > 0 && regions.forms[strings.Join(words, " ")]
 }
 
 // Skeleton reduces a name to the letters all its spellings share, so that names that
