@@ -100,6 +100,15 @@ type jsonProblem struct {
 	Col      int    `json:"col"`
 	Severity string `json:"severity"` // "error" or "warning"
 	Message  string `json:"message"`
+	// Suggestion is how to link a name the linker could not (see dossier accept).
+	Suggestion *jsonSuggestion `json:"suggestion,omitempty"`
+}
+
+// jsonSuggestion is a diag.Suggestion as `dossier check -format json` prints it.
+type jsonSuggestion struct {
+	Surface string `json:"surface"`
+	Actor   string `json:"actor"`  // an actor's id, or "" for a new actor
+	Action  string `json:"action"` // "alias", "actor" or "mentions"
 }
 
 func writeJSON(w io.Writer, problems diag.List) error {
@@ -109,7 +118,11 @@ func writeJSON(w io.Writer, problems diag.List) error {
 		if p.Severity == diag.Warning {
 			sev = "warning"
 		}
-		out = append(out, jsonProblem{p.Pos.File, p.Pos.Line, p.Pos.Col, sev, p.Msg})
+		jp := jsonProblem{File: p.Pos.File, Line: p.Pos.Line, Col: p.Pos.Col, Severity: sev, Message: p.Msg}
+		if s := p.Suggestion; s != nil {
+			jp.Suggestion = &jsonSuggestion{s.Surface, s.Actor, s.Action}
+		}
+		out = append(out, jp)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

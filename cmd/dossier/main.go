@@ -5,6 +5,7 @@
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
 //	dossier import [-src .] [-id ID] [-language de|en] [-update] SOURCE…
+//	dossier accept [-src .] [-n] [-all] [NAME …]
 package main
 
 import (
@@ -33,6 +34,7 @@ commands:
   check   validate everything, write nothing
   new     write a new note, actor, topic or event from a template
   import  add an article from a saved page, a web address or a text file
+  accept  write suggestions of check into the actor files (aliases, new actors)
 
 Run "dossier <command> -h" for the flags of a command.
 `
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdNew(ctx, args[1:], stdout, stderr)
 	case "import":
 		return cmdImport(ctx, args[1:], stdout, stderr)
+	case "accept":
+		return cmdAccept(ctx, args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -193,10 +193,10 @@ func (c *corpus) suggestions(art *Article, g *guesser, done, ignore map[string]b
 				continue
 			}
 			start, end := run[0].start, run[len(run)-1].end
-			surface := text[start:end]
-			if strings.HasSuffix(surface, ".") && !strings.Contains(surface[:len(surface)-1], ".") {
-				surface = strings.TrimSuffix(surface, ".")
+			if end < len(text) && text[end] == '.' && abbreviation(text[start:end]) {
+				end++ // "U.S." ends after its last full stop
 			}
+			surface := text[start:end]
 			switch id := g.guess(surface, lang); {
 			case id != "":
 				suggest(l, start, surface, diag.Suggestion{Surface: surface, Actor: id, Action: diag.SuggestAlias}, func(also string) string {
@@ -262,6 +262,20 @@ func candidateWord(t string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r) && strings.Contains(t, ".") && !strings.ContainsFunc(t, func(r rune) bool { return unicode.IsLower(r) || unicode.IsDigit(r) })
+}
+
+// abbreviation reports whether s is an abbreviation with full stops, of parts of one or
+// two letters ("U.S", "U.N").
+func abbreviation(s string) bool {
+	if !strings.Contains(s, ".") {
+		return false
+	}
+	for part := range strings.SplitSeq(s, ".") {
+		if utf8.RuneCountInString(part) > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // titles stand before names without being part of them; months and days are capitalised
