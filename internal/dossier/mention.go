@@ -107,6 +107,11 @@ func (r *resolver) findMentions() {
 		nm.short, nm.familyFirst = shortForms(r.d.Actors, all, ids, not)
 		r.cache.names = nm
 	}
+	for _, v := range nm.variants {
+		if a := r.d.actors[v.actor]; a != nil {
+			a.Variants = append(a.Variants, v.name)
+		}
+	}
 	for _, c := range nm.conflicts {
 		n := all[c.i]
 		switch {

@@ -130,7 +130,10 @@ func (a *Anchor) ID() string {
 // Actor is a person, state, organisation or outlet with everything that involves it.
 type Actor struct {
 	*content.Actor
-	Mentions []Mention  // in article and line order
+	// Variants are its names as the other languages spell them, which link as well:
+	// transliterations ("Sergei Shoigu") and the CLDR's names ("South Korea").
+	Variants []string
+	Mentions []Mention // in article and line order
 	Articles []*Article // articles that mention the actor
 	Notes    []*Note
 	Events   []*Event

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -84,6 +85,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 		for _, al := range a.Aliases {
 			aliases = append(aliases, al.ID)
 		}
+		aliases = append(aliases, a.Variants...)
 		docs = append(docs, search.Doc{Kind: "actor", Title: a.Name, URL: actorPath(a.ID),
 			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.Text())), Keywords: strings.Join(aliases, " ")})
 	}
@@ -106,12 +108,19 @@ func (r *Renderer) searchDocs() []search.Doc {
 // boilerplate.
 func searched(l *dossier.Line) bool { return l.Kind != seed.Blank && l.Kind != seed.Boilerplate }
 
-// mentionedNames returns the canonical names of the actors a line names, so that a search
-// for "Schoigu" finds the line that says "Shoigu".
+// mentionedNames returns the canonical names of the actors a line names and their
+// spellings in the other languages, so that a search for "Schoigu" finds the line that
+// says "Shoigu", and one for "Shoigu" the line that says "Schoigu".
 func mentionedNames(l *dossier.Line) string {
 	var names []string
+	var seen []*dossier.Actor
 	for _, m := range l.Mentions() {
+		if slices.Contains(seen, m.Actor) {
+			continue
+		}
+		seen = append(seen, m.Actor)
 		names = append(names, m.Actor.Name)
+		names = append(names, m.Actor.Variants...)
 	}
 	return strings.Join(names, " ")
 }
