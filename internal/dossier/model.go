@@ -133,7 +133,7 @@ type Actor struct {
 	// Variants are its names as the other languages spell them, which link as well:
 	// transliterations ("Sergei Shoigu") and the CLDR's names ("South Korea").
 	Variants []string
-	Mentions []Mention // in article and line order
+	Mentions []Mention  // in article and line order
 	Articles []*Article // articles that mention the actor
 	Notes    []*Note
 	Events   []*Event
