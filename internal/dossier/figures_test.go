@@ -137,6 +137,10 @@ func byteOffset(s string, col int) int {
 
 // figures are the linker's scores on a set of texts.
 type figures struct {
+	// only, if set, are the actors scored: the seeds' list names those that existed
+	// when it was made, and an actor added since links what the list cannot know.
+	only                       map[string]bool
+	unlisted                   int // mentions of other actors, not scored
 	hits, correct, want        int // mentions found, found and right, expected
 	missing, suggested, withID int // forms to add by hand; suggested; with the right actor
 	wrong, missed, unsuggested []string
@@ -180,6 +184,10 @@ func (f *figures) score(d *Dossier, problems diag.List, seed string, want []expe
 		for _, m := range l.Mentions() {
 			k := key{l.N, m.Start, m.End}
 			found[k] = m.Actor.ID
+			if f.only != nil && !f.only[m.Actor.ID] && expect[k] == "" {
+				f.unlisted++
+				continue
+			}
 			f.hits++
 			if expect[k] == m.Actor.ID {
 				f.correct++
@@ -299,7 +307,12 @@ func TestLinkerFigures(t *testing.T) {
 		}
 		want := readSeedList(t, seeds)
 		d, problems := resolveFS(t, fsys)
-		var all figures
+		all := figures{only: map[string]bool{}}
+		for _, list := range want {
+			for _, w := range list {
+				all.only[w.actor] = true
+			}
+		}
 		for _, seed := range slices.Sorted(func(yield func(string) bool) {
 			for s := range want {
 				if !yield(s) {
@@ -309,7 +322,7 @@ func TestLinkerFigures(t *testing.T) {
 		}) {
 			all.score(d, problems, seed, want[seed])
 		}
-		t.Logf("seeds: %v", all)
+		t.Logf("seeds: %v; %d mentions of actors added since the list was made, not scored", all, all.unlisted)
 		report(t, all)
 		check(t, all, seedsFloor)
 	})
@@ -340,8 +353,10 @@ func report(t *testing.T, f figures) {
 type floor struct{ precision, recall, suggested float64 }
 
 var (
-	corpusFloor = floor{0, 0, 0}
-	seedsFloor  = floor{0.989, 0.993, 0} // the figures before issue 20
+	// The issue's targets for texts imported with nothing edited.
+	corpusFloor = floor{0.98, 0.85, 0.85}
+	// The seeds' figures after issue 20 (before: 0.989, 0.994); they may not fall.
+	seedsFloor = floor{0.99, 0.99, 0}
 )
 
 func check(t *testing.T, f figures, min floor) {
