@@ -16,6 +16,7 @@ import (
 	"dossier/internal/build"
 	"dossier/internal/content"
 	"dossier/internal/diag"
+	"dossier/internal/edit"
 	"dossier/internal/mention"
 )
 
@@ -119,7 +120,7 @@ func planAccept(src string, res *build.Result, chosen []diag.Problem) ([]*change
 		if s.Action != diag.SuggestActor {
 			continue
 		}
-		slug := slugOf(s.Surface)
+		slug := edit.Slug(s.Surface)
 		rel := path.Join("content", "actors", slug+".md")
 		if d.Actor(slug) != nil || byRel[rel] != nil {
 			continue
@@ -130,7 +131,7 @@ func planAccept(src string, res *build.Result, chosen []diag.Problem) ([]*change
 		} else if mention.RegionName(s.Surface) {
 			kind = "organisation"
 		}
-		c := &change{rel: rel, new: []byte(actorFile(&newFile{name: s.Surface, sub: kind})), what: fmt.Sprintf("%s: new actor %q (%s), for %s", rel, s.Surface, kind, p.Pos)}
+		c := &change{rel: rel, new: []byte(edit.ActorFile(s.Surface, kind)), what: fmt.Sprintf("%s: new actor %q (%s), for %s", rel, s.Surface, kind, p.Pos)}
 		byRel[rel] = c
 		order = append(order, c)
 	}
@@ -179,7 +180,7 @@ func applyAccept(src string, plan []*change) error {
 		full := filepath.Join(src, filepath.FromSlash(c.rel))
 		var err error
 		if c.old == nil {
-			err = writeNew(src, c.rel, string(c.new))
+			err = createFile(src, c.rel, string(c.new))
 		} else {
 			err = writeFileAtomic(full, c.new)
 		}

@@ -120,3 +120,8 @@ func yamlList(ids []string) string {
 	}
 	return "[" + strings.Join(items, ", ") + "]"
 }
+
+// ActorFile returns the file of a new actor as `dossier new actor` writes it.
+func ActorFile(name, kind string) string {
+	return actorFile(&Request{Kind: "actor", Name: name, Sub: kind})
+}
