@@ -36,7 +36,12 @@ func NetworkRows(nodes []Node, edges []Edge, cfg NetworkConfig) []Row {
 // and the five actors most often named with it, each a link. The caption is the config's
 // Title. No nodes give "".
 func NetworkTable(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
-	rows := NetworkRows(nodes, edges, cfg)
+	return RowsTable(NetworkRows(nodes, edges, cfg), cfg)
+}
+
+// RowsTable renders rows of NetworkRows as NetworkTable does: a long table can be shown a
+// part at a time.
+func RowsTable(rows []Row, cfg NetworkConfig) template.HTML {
 	if len(rows) == 0 {
 		return ""
 	}

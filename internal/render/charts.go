@@ -53,7 +53,7 @@ func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Eve
 			c = r.topicColour[e.Topics[0]]
 		}
 		out = append(out, chart.Event{
-			ID: e.ID, Title: e.Title, URL: root + eventPath(e.ID),
+			ID: e.ID, Title: e.Title, URL: root + r.eventPath(e.ID),
 			Start: e.Date.Start(), End: e.Date.End(), Label: r.dateText(e), Topic: c,
 		})
 	}
@@ -79,6 +79,9 @@ func both(wide, narrow template.HTML) template.HTML {
 func (r *Renderer) miniTimeline(events []*dossier.Event, root string) template.HTML {
 	if len(events) == 0 {
 		return ""
+	}
+	if len(events) > r.lim.miniEvents {
+		return r.densityChart(events, "mt", 600, root)
 	}
 	return chart.MiniTimeline(r.chartEvents(events, root), chart.TimelineConfig{
 		ID: "mt", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Lang: r.l.Lang,
@@ -124,7 +127,14 @@ func (r *Renderer) networkPage(p Page) (any, error) {
 	narrow.ID, narrow.Width, narrow.Height, narrow.MaxNodes = "nw-n", 360, 420, narrowNetworkNodes
 	picture := both(chart.Network(nodes, edges, wide)+r.networkShown(len(nodes), wide.MaxNodes),
 		chart.Network(nodes, edges, narrow)+r.networkShown(len(nodes), narrow.MaxNodes))
-	return NetworkPage{Page: p, Picture: picture, Table: chart.NetworkTable(nodes, edges, cfg)}, nil
+	v := NetworkPage{Page: p, Picture: picture}
+	if rows := chart.NetworkRows(nodes, edges, cfg); len(rows) > r.lim.networkPaged {
+		v.Table = chart.RowsTable(rows[:r.lim.networkPerPage], cfg)
+		v.Pager = r.pager(p.Root, 1, pageCount(len(rows), r.lim.networkPerPage), networkPage, r.pw.Prev, r.pw.Next)
+	} else {
+		v.Table = chart.RowsTable(rows, cfg)
+	}
+	return v, nil
 }
 
 // networkShown says that a picture of at most shown actors leaves some of all out.

@@ -86,7 +86,7 @@ func (r *Renderer) feed() ([]byte, error) {
 			body, err := r.markdown(e.Body, "")
 			return atomEntry{
 				ID: r.idURI("event", e.ID), Title: e.Title + " (" + r.dateText(e) + ")",
-				Updated: rfc3339(e.Date.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: eventPath(e.ID)},
+				Updated: rfc3339(e.Date.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: r.eventPath(e.ID)},
 				Category: []atomCat{{Term: "event", Label: r.l.Event}},
 				Content:  &atomContent{Type: "html", Body: string(body)},
 			}, err

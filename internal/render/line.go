@@ -13,7 +13,7 @@ import (
 // passages highlighted. It is safe markup: every piece of text is escaped here. Passages
 // may overlap each other and mentions; the output nests properly: a <mark> holds links,
 // never the reverse, and an element split by another's boundary is closed and reopened.
-func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
+func (r *Renderer) writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 	text, mentions, anchors := l.Text, l.Mentions(), l.Anchors()
 	if len(mentions) == 0 && len(anchors) == 0 { // most lines
 		escaper.WriteString(b, text)
@@ -99,7 +99,7 @@ func writeLineHTML(b *bytes.Buffer, l *dossier.Line, root string) {
 		if len(ending) > 0 {
 			closeMark()
 			for _, a := range ending {
-				b.WriteString(refHTML(a, root))
+				b.WriteString(r.refHTML(a, root))
 			}
 		}
 	}
@@ -119,9 +119,9 @@ func markClass(active []*dossier.Anchor) string {
 }
 
 // refHTML is the small link from a passage to its note or event.
-func refHTML(a *dossier.Anchor, root string) string {
+func (r *Renderer) refHTML(a *dossier.Anchor, root string) string {
 	if a.Note != nil {
 		return `<sup class="ref"><a href="#note-` + a.Note.ID + `" aria-describedby="note-` + a.Note.ID + `">` + itoa(a.Note.Number) + `</a></sup>`
 	}
-	return `<sup class="ref"><a class="event-ref" href="` + root + eventPath(a.Event.ID) + `" title="` + html.EscapeString(a.Event.Title) + `">◆<span class="visually-hidden"> ` + html.EscapeString(a.Event.Title) + `</span></a></sup>`
+	return `<sup class="ref"><a class="event-ref" href="` + root + r.eventPath(a.Event.ID) + `" title="` + html.EscapeString(a.Event.Title) + `">◆<span class="visually-hidden"> ` + html.EscapeString(a.Event.Title) + `</span></a></sup>`
 }

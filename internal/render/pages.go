@@ -72,6 +72,9 @@ func (r *Renderer) actorLink(a *dossier.Actor, count int, root string) CountLink
 }
 
 func (r *Renderer) articles(p Page) (any, error) {
+	if len(r.d.Articles) > r.lim.articlesPaged {
+		return r.articlesPage(p, 1)
+	}
 	p.Title = r.l.Articles
 	return ArticlesPage{Page: p, Articles: r.articleItems(p.Root)}, nil
 }
@@ -210,7 +213,7 @@ func (r *Renderer) writeLine(b *bytes.Buffer, l *dossier.Line, root string) erro
 		tag = "h3"
 	}
 	b.WriteString("<" + tag + ` class="text">`)
-	writeLineHTML(b, l, root)
+	r.writeLineHTML(b, l, root)
 	b.WriteString("</" + tag + ">")
 	if hasNotes {
 		b.WriteString(`<aside class="notes" aria-label="` + html.EscapeString(r.l.Notes+", "+r.l.Line+" "+n) + `">`)
@@ -290,7 +293,7 @@ func (r *Renderer) makeNoteView(n *dossier.Note, root, here string) (NoteView, e
 
 // eventView describes e for a list; the timeline adds its text.
 func (r *Renderer) eventView(e *dossier.Event, root string) EventView {
-	v := EventView{ID: "e-" + e.ID, URL: root + eventPath(e.ID), Date: e.Date, Title: e.Title}
+	v := EventView{ID: "e-" + e.ID, URL: root + r.eventPath(e.ID), Date: e.Date, Title: e.Title}
 	for _, a := range e.Actors {
 		v.Actors = append(v.Actors, Link{a.Name, root + actorPath(a.ID)})
 	}
@@ -337,10 +340,16 @@ func (r *Renderer) noteViews(notes []*dossier.Note, root, here string) ([]NoteVi
 	return out, nil
 }
 
+// actorKinds are the kinds of actors in the order the index lists them.
+var actorKinds = []string{"person", "state", "organisation", "media"}
+
 func (r *Renderer) actors(p Page) (any, error) {
+	if len(r.d.Actors) > r.lim.actorsPaged {
+		return r.actorsPage(p, 1)
+	}
 	p.Title = r.l.Actors
 	v := ActorsPage{Page: p}
-	for _, kind := range []string{"person", "state", "organisation", "media"} {
+	for _, kind := range actorKinds {
 		g := ActorGroup{ID: kind, Label: r.l.ActorKinds[kind]}
 		for _, a := range r.d.Actors {
 			if a.Kind == kind {
@@ -368,27 +377,29 @@ func (r *Renderer) actor(p Page, a *dossier.Actor) (any, error) {
 	for _, al := range a.Aliases {
 		v.Aliases = append(v.Aliases, al.ID)
 	}
+	// A list too long for the page shows its newest items and links to all of them.
+	lists, owner := r.actorLists(a), actorPath(a.ID)
 	sentences := bySentence(a.Mentions)
-	v.Mentions = r.articleLines(p.Root, len(sentences), func(i int) (*dossier.Article, int, string) {
-		ms := sentences[i]
-		first, last := ms[0], ms[len(ms)-1]
-		text := first.Article.Lines[first.Line-1].Text
-		before, after := sentenceAround(text, first.Start, last.End)
-		var b strings.Builder
-		b.WriteString(html.EscapeString(before))
-		for j, m := range ms {
-			if j > 0 {
-				b.WriteString(html.EscapeString(text[ms[j-1].End:m.Start]))
-			}
-			b.WriteString("<strong>" + html.EscapeString(text[m.Start:m.End]) + "</strong>")
-		}
-		b.WriteString(html.EscapeString(after))
-		return first.Article, first.Line, b.String()
-	})
-	if v.Notes, err = r.noteViews(a.Notes, p.Root, ""); err != nil {
+	if ex := r.extractOf(p.Root, owner, lists[0]); ex != nil {
+		byArticle := func(ms []dossier.Mention) *dossier.Article { return ms[0].Article }
+		ex.MostOften, ex.MostOftenLabel = mostOften(sentences, byArticle, 5, p.Root), r.pw.MostOften
+		sentences = newestFirst(sentences, byArticle)[:min(r.lim.listExtract, len(sentences))]
+		v.MentionsMore = ex
+	}
+	v.Mentions = r.mentionItems(p.Root, sentences)
+	notes := a.Notes
+	if v.NotesMore = r.extractOf(p.Root, owner, lists[1]); v.NotesMore != nil {
+		notes = r.newestNotes(notes)
+		notes = notes[:min(r.lim.listExtract, len(notes))]
+	}
+	if v.Notes, err = r.noteViews(notes, p.Root, ""); err != nil {
 		return nil, err
 	}
-	v.Events = r.eventViews(a.Events, p.Root)
+	events := a.Events
+	if v.EventsMore = r.extractOf(p.Root, owner, lists[2]); v.EventsMore != nil {
+		events = newestEvents(events)[:min(r.lim.listExtract, len(events))]
+	}
+	v.Events = r.eventViews(events, p.Root)
 	v.Timeline = r.miniTimeline(a.Events, p.Root)
 	for _, c := range a.Related[:min(10, len(a.Related))] {
 		v.Related = append(v.Related, r.actorLink(c.Actor, c.Count, p.Root))
@@ -411,19 +422,36 @@ func (r *Renderer) topic(p Page, t *dossier.Topic) (any, error) {
 	for _, k := range t.Keywords {
 		v.Keywords = append(v.Keywords, k.ID)
 	}
-	v.Events = r.eventViews(t.Events, p.Root)
+	lists, owner := r.topicLists(t), topicPath(t.ID)
+	events := t.Events
+	if v.EventsMore = r.extractOf(p.Root, owner, lists[2]); v.EventsMore != nil {
+		events = newestEvents(events)[:min(r.lim.listExtract, len(events))]
+	}
+	v.Events = r.eventViews(events, p.Root)
 	v.Timeline = r.miniTimeline(t.Events, p.Root)
-	if v.Notes, err = r.noteViews(t.Notes, p.Root, ""); err != nil {
+	notes := t.Notes
+	if v.NotesMore = r.extractOf(p.Root, owner, lists[1]); v.NotesMore != nil {
+		notes = r.newestNotes(notes)
+		notes = notes[:min(r.lim.listExtract, len(notes))]
+	}
+	if v.Notes, err = r.noteViews(notes, p.Root, ""); err != nil {
 		return nil, err
 	}
-	v.Passages = r.articleLines(p.Root, len(t.Passages), func(i int) (*dossier.Article, int, string) {
-		ps := t.Passages[i]
-		return ps.Article, ps.Line.N, html.EscapeString(clip(ps.Line.Text, 280))
-	})
+	passages := t.Passages
+	if ex := r.extractOf(p.Root, owner, lists[0]); ex != nil {
+		byArticle := func(p dossier.Passage) *dossier.Article { return p.Article }
+		ex.MostOften, ex.MostOftenLabel = mostOften(passages, byArticle, 5, p.Root), r.pw.MostOften
+		passages = newestFirst(passages, byArticle)[:min(r.lim.listExtract, len(passages))]
+		v.PassagesMore = ex
+	}
+	v.Passages = r.passageItems(p.Root, passages)
 	return v, nil
 }
 
 func (r *Renderer) timeline(p Page) (any, error) {
+	if r.parts != nil {
+		return r.timelinePart(p, 0)
+	}
 	p.Title = r.l.Timeline
 	v := TimelinePage{Page: p, Picture: r.timelineChart(p.Root)}
 	for _, e := range r.d.Events {
@@ -434,10 +462,11 @@ func (r *Renderer) timeline(p Page) (any, error) {
 		}
 		y := e.Date.Year()
 		if n := len(v.Years); n == 0 || v.Years[n-1].Year != y {
-			v.Years = append(v.Years, Year{Year: y, ID: "y" + itoa(y)})
+			v.Years = append(v.Years, Year{Year: y, Label: itoa(y), ID: "y" + itoa(y), URL: "#y" + itoa(y)})
 		}
 		v.Years[len(v.Years)-1].Events = append(v.Years[len(v.Years)-1].Events, ev)
 	}
+	v.Sections = v.Years
 	return v, nil
 }
 

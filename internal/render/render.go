@@ -45,6 +45,7 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/export"
+	"dossier/internal/locale"
 	"dossier/internal/markdown"
 	"dossier/internal/parallel"
 	"dossier/internal/tmplexec"
@@ -59,7 +60,8 @@ type Config struct {
 	// build minifies the templates once instead of every page they make.
 	Minify func(name string, src []byte) ([]byte, error)
 
-	exec execMode // tests compare html/template with the compiled templates
+	exec   execMode    // tests compare html/template with the compiled templates
+	limits *pageLimits // of the lists of a page; defaultLimits if nil
 }
 
 // execMode says how templates run.
@@ -94,12 +96,18 @@ type Renderer struct {
 
 	topicColour map[*dossier.Topic]int // colour index of each topic in the pictures
 	topicLegend []string               // the colours' names
+
+	lim          pageLimits
+	pw           *locale.Paging           // the words of paged lists
+	parts        []timelinePart           // of a timeline too long for one page
+	eventPage    map[string]string        // by event id, the part of the timeline with it
+	articleIndex map[*dossier.Article]int // in the dossier's order, oldest first
 }
 
 // noteFile is the page template whose set's "note" writeLine executes.
 const noteFile = "article.html"
 
-var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "data.html", "404.html"}
+var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.html", "actors.html", "topic.html", "topics.html", "timeline.html", "network.html", "search.html", "data.html", "404.html", "list.html"}
 
 // New parses the templates. A missing or broken template is an error naming its file.
 func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
@@ -156,7 +164,22 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	}
 	r.topicColour, r.topicLegend = topicColours(d.Topics, l)
 	r.lineLabel = html.EscapeString(l.Line)
-	for _, root := range []string{"", "../"} {
+	r.pw, r.lim = locale.PagingOf(l.Lang), defaultLimits
+	if cfg.limits != nil {
+		r.lim = *cfg.limits
+	}
+	r.articleIndex = map[*dossier.Article]int{}
+	for i, a := range d.Articles {
+		r.articleIndex[a] = i
+	}
+	r.parts = r.splitTimeline(d.Events)
+	r.eventPage = map[string]string{}
+	for _, pt := range r.parts {
+		for _, e := range pt.events {
+			r.eventPage[e.ID] = pt.path
+		}
+	}
+	for _, root := range []string{"", "../", "../../"} {
 		r.md[root] = markdown.NewRenderer(root, r.idTarget)
 	}
 	return r, nil
@@ -317,7 +340,7 @@ func (r *Renderer) jobs() []job {
 	for _, t := range d.Topics {
 		jobs = append(jobs, job{topicPath(t.ID), "topic.html", func(p Page) (any, error) { return r.topic(p, t) }})
 	}
-	return jobs
+	return append(jobs, r.pagedJobs()...)
 }
 
 func (r *Renderer) page(j job, buf *bytes.Buffer) error {

@@ -98,7 +98,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 			Text: plain(t.Body.Text()), Keywords: strings.Join(kws, " ")})
 	}
 	for _, e := range r.d.Events {
-		docs = append(docs, search.Doc{Kind: "event", Title: r.dateText(e) + ": " + e.Title, URL: eventPath(e.ID),
+		docs = append(docs, search.Doc{Kind: "event", Title: r.dateText(e) + ": " + e.Title, URL: r.eventPath(e.ID),
 			Text: plain(e.Body.Text())})
 	}
 	return docs

@@ -23,7 +23,6 @@ const (
 func articlePath(id string) string { return "articles/" + id + ".html" }
 func actorPath(id string) string   { return "actors/" + id + ".html" }
 func topicPath(id string) string   { return "topics/" + id + ".html" }
-func eventPath(id string) string   { return timelinePath + "#e-" + id }
 
 // idTarget resolves a link in a markdown body to the content it names. A link to an
 // article's line says which article and line in its title, since a body often cites
@@ -48,7 +47,7 @@ func (r *Renderer) idTarget(scheme, id, frag string) markdown.Target {
 	case "topic":
 		return markdown.Target{Path: topicPath(id)}
 	case "event":
-		return markdown.Target{Path: eventPath(id)}
+		return markdown.Target{Path: r.eventPath(id)}
 	case "note":
 		if n := r.d.Note(id); n != nil && n.Anchor != nil {
 			return markdown.Target{Path: noteURL(n)}

@@ -157,10 +157,11 @@ type Contents struct {
 	Sub []Link
 }
 
-// ArticlesPage lists the articles.
+// ArticlesPage lists the articles, or one page of them.
 type ArticlesPage struct {
 	Page
 	Articles []ArticleItem
+	Pager    *Pager // when the articles are on several pages
 }
 
 // ActorPage is one actor.
@@ -176,6 +177,10 @@ type ActorPage struct {
 	Events   []EventView
 	Timeline template.HTML
 	Related  []CountLink
+
+	// A list too long for the page is cut to its newest items; these say so and link
+	// to its pages.
+	MentionsMore, NotesMore, EventsMore *extract
 }
 
 // ActorGroup is the actors of one kind.
@@ -184,10 +189,11 @@ type ActorGroup struct {
 	Actors    []CountLink
 }
 
-// ActorsPage lists the actors by kind.
+// ActorsPage lists the actors by kind, or one page of them.
 type ActorsPage struct {
 	Page
 	Groups []ActorGroup
+	Pager  *Pager
 }
 
 // TopicPage is one topic.
@@ -199,6 +205,21 @@ type TopicPage struct {
 	Timeline template.HTML
 	Notes    []NoteView
 	Passages []ArticleLines
+
+	PassagesMore, NotesMore, EventsMore *extract
+}
+
+// ListPage is one page of a list too long for its actor's or topic's page.
+type ListPage struct {
+	Page
+	Kicker   string // the actor's kind, or "Themen"
+	Owner    Link   // the actor or topic
+	Head     string // the list's name: "Erwähnungen"
+	Count    int    // of the whole list
+	Mentions []ArticleLines
+	Notes    []NoteView
+	Events   []EventView
+	Pager    *Pager
 }
 
 // TopicsPage lists the topics.
@@ -207,18 +228,33 @@ type TopicsPage struct {
 	Topics []CountLink
 }
 
-// Year is the events of one year.
+// Year is the events of one year, or of a part of a year on a timeline too long for one
+// page.
 type Year struct {
-	Year   int
-	ID     string
-	Events []EventView
+	Year    int
+	Label   string // "2024", "März 2024"
+	ID      string
+	URL     string // of the year in the years' navigation
+	Current bool   // the page is of this year
+	Events  []EventView
 }
 
-// TimelinePage is the chronicle.
+// TimelineYear is a year of a split timeline with its pages.
+type TimelineYear struct {
+	Year  int
+	Parts []CountLink
+}
+
+// TimelinePage is the chronicle, or one page of it.
 type TimelinePage struct {
 	Page
-	Picture template.HTML
-	Years   []Year
+	Picture     template.HTML
+	Years       []Year         // for the navigation
+	Sections    []Year         // with their events
+	Index       []TimelineYear // on the first page of a split timeline
+	Months      []PagerLink    // the parts of the year of the page
+	MonthsLabel string
+	Pager       *Pager
 }
 
 // NetworkPage shows the actors and how often they are named together.
@@ -226,6 +262,7 @@ type NetworkPage struct {
 	Page
 	Picture template.HTML
 	Table   template.HTML // the picture's text equivalent
+	Pager   *Pager        // when the table is on several pages
 }
 
 // SearchPage is the search page; its results are made by static/search.js.
