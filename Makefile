@@ -1,7 +1,7 @@
 # make site: build the dossier into public/.  make test: run every test.
 GO ?= go
 
-.PHONY: site serve test check bench fuzz clean
+.PHONY: site serve test check bench fuzz clean large
 
 site:
 	$(GO) run ./cmd/dossier build -src . -out public
@@ -15,6 +15,10 @@ check:
 test:
 	$(GO) vet ./...
 	$(GO) test -race -timeout 30m ./...
+
+# The largest page of a synthetic dossier of 10,000 articles is at most 300 KB (slow).
+large:
+	$(GO) test ./internal/render -run TestLargestPage -large 10000 -timeout 30m -v
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...

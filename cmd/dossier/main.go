@@ -1,6 +1,6 @@
 // Command dossier builds an annotated dossier into a static site.
 //
-//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-cpuprofile FILE]
+//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-quiet] [-cpuprofile FILE]
 //	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict] [-edit]
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
@@ -20,6 +20,8 @@ import (
 	"syscall"
 	"text/tabwriter"
 	"time"
+
+	"golang.org/x/term"
 
 	"dossier/internal/build"
 	"dossier/internal/diag"
@@ -82,6 +84,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&cfg.Minify, "minify", true, "minify HTML, CSS, JavaScript and SVG")
 	stats := fs.Bool("stats", false, "print the time and allocations of each phase and the page count")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	quiet := fs.Bool("quiet", false, "print errors only: no progress line, no summary")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -105,6 +108,12 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	build.LimitMemory()
 	cfg.NoNameWarnings = true // a build reports errors only; dossier check the rest
+	if !*quiet {
+		if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+			cfg.Progress = new(build.Progress)
+			defer showProgress(f, cfg.Progress, time.Second, 200*time.Millisecond)()
+		}
+	}
 	res, err := build.Run(ctx, cfg)
 	report(stderr, res.Problems, false)
 	if err != nil {
@@ -116,8 +125,50 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, k := range res.Kept {
 		fmt.Fprintf(stderr, "dossier: kept %s: it was not written by dossier (it appeared during the build); move it where you want it\n", k)
 	}
-	fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
+	if !*quiet {
+		fmt.Fprintf(stdout, "dossier: wrote %d files to %s\n", res.FileCount, cfg.Out)
+	}
 	return 0
+}
+
+// showProgress shows on the terminal w, from after a build has taken wait and every
+// every, the phase p is in and the pages rendered of all, on one line that it overwrites;
+// the returned function stops it and clears the line.
+func showProgress(w io.Writer, p *build.Progress, wait, every time.Duration) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		shown := false
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(w, "\r\x1b[K")
+				}
+				return
+			case <-t.C:
+				fmt.Fprint(w, "\r\x1b[K"+progressLine(p))
+				shown = true
+				t.Reset(every)
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}
+
+// progressLine says how far the build is: "dossier: render 5123/11403 pages".
+func progressLine(p *build.Progress) string {
+	phase, done, total := p.Now()
+	if total > 0 {
+		return fmt.Sprintf("dossier: %s %d/%d pages", phase, min(done, total), total)
+	}
+	return "dossier: " + phase
 }
 
 // printStats prints the cost of each phase of a build and what it made, as a table.
@@ -139,7 +190,7 @@ func printStats(w io.Writer, res *build.Result) {
 		total.Allocs += p.Allocs
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "%d pages, %d files", res.Pages, res.FileCount)
+	fmt.Fprintf(w, "%d pages, %d files, %.1f MB", res.Pages, res.FileCount, float64(res.Bytes)/1e6)
 	if total.Duration > 0 {
 		fmt.Fprintf(w, ", %.0f pages/s", float64(res.Pages)/total.Duration.Seconds())
 	}

@@ -39,6 +39,8 @@ type Config struct {
 	// NoNameWarnings skips looking for names that may be missing actors, for a build that
 	// shows errors only (idossier.Config.NoNameWarnings).
 	NoNameWarnings bool
+	// Progress, if set, follows the build's phases and the files it renders.
+	Progress *Progress
 }
 
 // Result is what a build produced.
@@ -48,8 +50,9 @@ type Result struct {
 	// Files are the files of the site, sorted by path, when it was not written (Config.Out
 	// empty); a written site is not kept in memory.
 	Files     []site.File
-	FileCount int // files of the site
-	Pages     int // HTML pages among them
+	FileCount int   // files of the site
+	Bytes     int64 // their size
+	Pages     int   // HTML pages among them
 	// Kept are files of the old site that the build left beside the output since it had
 	// not written them (put there while it ran).
 	Kept   []string
@@ -121,6 +124,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 			return &Result{}, &PhaseError{"write", err}
 		}
 	}
+	cfg.Progress.start("load", 0)
 	res, p, err := prepare(cfg, nil)
 	if err != nil && out != nil {
 		out.Abort()
@@ -132,17 +136,23 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		res.Phases = append(res.Phases, m.end(name))
 	}
 	r, static, start := p.r, p.static, p.renderStart
+	cfg.Progress.start("render", r.PageCount())
 	// Each file is written as soon as it is rendered, so that a large site is never held
 	// in memory whole; without an output folder (check, the preview) the files are kept.
 	var mu sync.Mutex
 	emit := func(f render.File) error {
 		mu.Lock()
 		res.Files = append(res.Files, site.File{Path: f.Path, Data: bytes.Clone(f.Data)}) // Render reuses it
+		res.Bytes += int64(len(f.Data))
 		mu.Unlock()
+		cfg.Progress.add(f.Path)
 		return nil
 	}
 	if out != nil {
-		emit = func(f render.File) error { return out.Write(f.Path, f.Data) }
+		emit = func(f render.File) error {
+			cfg.Progress.add(f.Path)
+			return out.Write(f.Path, f.Data)
+		}
 	}
 	fail := func(phase string, err error) (*Result, error) {
 		if out != nil {
@@ -172,6 +182,8 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 	if out == nil {
 		return res, nil
 	}
+	_, res.Bytes = out.Files()
+	cfg.Progress.start("write", 0)
 	start = startMeter()
 	if err := out.Commit(); err != nil {
 		return res, &PhaseError{"write", err}
@@ -224,6 +236,7 @@ func prepare(cfg Config, sess *Session) (*Result, *prepared, error) {
 	res.Problems = problems
 	phase("load", start)
 
+	cfg.Progress.start("resolve", 0)
 	start = startMeter()
 	d, problems := idossier.Resolve(c, fsys, dcfg)
 	res.Problems.Append(problems)

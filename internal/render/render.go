@@ -318,6 +318,17 @@ func (r *Renderer) lastFiles(paths []string) ([]File, error) {
 	return files, nil
 }
 
+// PageCount returns the number of HTML pages Render makes.
+func (r *Renderer) PageCount() int {
+	n := 0
+	for _, j := range r.jobs() {
+		if strings.HasSuffix(j.path, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
 func (r *Renderer) jobs() []job {
 	d := r.d
 	jobs := []job{
