@@ -2,11 +2,11 @@ package e2e
 
 import (
 	"context"
+	"dossier/internal/browsertest"
 	"errors"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,8 +17,6 @@ import (
 
 	"dossier/internal/build"
 )
-
-const chromiumPath = "/usr/bin/chromium"
 
 // mustSite builds the shipped dossier once per test binary.
 var site struct {
@@ -72,36 +70,7 @@ func mustServe(tb testing.TB, dir, prefix string) string {
 // in CI and is skipped elsewhere.
 func mustBrowser(tb testing.TB, opts ...chromedp.ExecAllocatorOption) context.Context {
 	tb.Helper()
-	if _, err := exec.LookPath(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("%s not found; .ci/run installs it (apt-get install -y chromium)", chromiumPath)
-		}
-		tb.Skipf("%s not found", chromiumPath)
-	}
-	all := append([]chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(tb.TempDir()),
-	}, opts...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), all...)
-	tb.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	tb.Cleanup(cancel2)
-	// The first action starts the browser; its context must carry no deadline.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		tb.Fatalf("start chromium: %v", err)
-	}
-	ctx, cancel3 := context.WithTimeout(ctx, 120*time.Second)
-	tb.Cleanup(cancel3)
-	return ctx
+	return browsertest.Start(tb, 120*time.Second, opts...)
 }
 
 // consoleErrors collects uncaught exceptions and console.error calls of a tab.

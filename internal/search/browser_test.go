@@ -2,12 +2,12 @@ package search
 
 import (
 	"context"
+	"dossier/internal/browsertest"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -21,8 +21,6 @@ import (
 
 // The tests in this file drive static/search.js in Chromium on a small site opened from
 // file:// whose pages carry the markup the templates render (testdata/site).
-
-const chromiumPath = "/usr/bin/chromium"
 
 // mustSearchSite writes testdata/site, search.js and the index of smallDocs into a
 // temporary folder and returns its file:// URL.
@@ -74,26 +72,7 @@ func mustSearchSiteIndex(t *testing.T, sharded bool) string {
 // skipped elsewhere.
 func mustChromium(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	if _, err := exec.LookPath(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s not found; .ci/run installs it", chromiumPath)
-		}
-		t.Skipf("%s not found", chromiumPath)
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), append([]chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck, chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-sync", true),
-	}, opts...)...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	ctx, cancel3 := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancel3)
-	return ctx
+	return browsertest.Start(t, 60*time.Second, opts...)
 }
 
 // scriptErrors collects the uncaught exceptions and console errors of a tab.

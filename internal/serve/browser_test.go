@@ -2,11 +2,11 @@ package serve
 
 import (
 	"context"
+	"dossier/internal/browsertest"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,35 +21,11 @@ import (
 	"dossier/internal/testdossier"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
 // mustBrowser starts a headless Chromium for the test. Without a browser the test fails
 // in CI and is skipped elsewhere.
 func mustBrowser(t *testing.T, opts ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	if _, err := exec.LookPath(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s not found; .ci/run installs it (apt-get install -y chromium)", chromiumPath)
-		}
-		t.Skipf("%s not found", chromiumPath)
-	}
-	all := append([]chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(t.TempDir()),
-	}, opts...)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), all...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	ctx, cancel3 := context.WithTimeout(ctx, 150*time.Second)
-	t.Cleanup(cancel3)
-	return ctx
+	return browsertest.Start(t, 150*time.Second, opts...)
 }
 
 // scriptErrors collects uncaught exceptions of a tab.
