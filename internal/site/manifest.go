@@ -34,6 +34,7 @@ type manifest struct {
 	Version string
 	Temp    string           // the name of the temporary folder it marks, or ""
 	Files   map[string]int64 // slash-separated path → size
+	Written time.Time        // the manifest file's modification time, when read from one
 }
 
 // toolVersion is the version of the running program as the Go toolchain stamped it.
@@ -161,6 +162,7 @@ func readManifest(dir string) (*manifest, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
+	m.Written = info.ModTime()
 	return m, nil
 }
 

@@ -269,15 +269,11 @@ func (w *Writer) checkOld() error {
 	if m.Temp != "" {
 		return fmt.Errorf("%s is a build's temporary folder; delete it or choose another -out", w.out)
 	}
-	minfo, err := os.Lstat(filepath.Join(w.out, ManifestName))
-	if err != nil {
-		return err
-	}
-	old, foreign := owned(m, minfo.ModTime(), entries)
+	old, foreign := owned(m, m.Written, entries)
 	if len(foreign) > 0 {
 		return notOurs(w.out, foreign, "")
 	}
-	w.old, w.oldMade = old, minfo.ModTime()
+	w.old, w.oldMade = old, m.Written
 	return nil
 }
 
@@ -421,19 +417,9 @@ func removeStale(parent, base string) {
 				os.RemoveAll(dir) // a build's temporary folder: all of it the build's
 				continue
 			}
-			if m.Temp != "" {
-				continue
+			if m.Temp == "" {
+				removeOwned(dir, m.Files, m.Written)
 			}
-			minfo, err := os.Lstat(filepath.Join(dir, ManifestName))
-			if err != nil {
-				continue
-			}
-			entries, err := scan(dir)
-			if err != nil {
-				continue
-			}
-			mine, _ := owned(m, minfo.ModTime(), entries)
-			removeOwned(dir, mine, minfo.ModTime())
 		}
 	}
 }
