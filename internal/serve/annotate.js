@@ -438,8 +438,12 @@
     setTimeout(function () { location.reload(); }, 5000);
   }
 
+  // A reload for a rebuild keeps the focus where it was: a save can be followed by more
+  // than one rebuild, and the editor's place must survive each of them.
   document.addEventListener("dossier:reload", function (e) {
-    if (form) { e.preventDefault(); pendingReload = true; }
+    if (form) { e.preventDefault(); pendingReload = true; return; }
+    var a = document.activeElement;
+    if (a && a.id && a !== document.body) sessionStorage.setItem("dossier-focus", a.id);
   });
 
   // --- Note cards ---
