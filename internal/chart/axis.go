@@ -69,7 +69,7 @@ func monthTicks(from, to time.Time, px float64, w *words) (ts []tick, minor []ti
 	step := min(chooseStep(from, to, px, 40), 6)
 	for _, m := range months(from, to.Add(time.Second)) {
 		if (int(m.Month())-1)%step == 0 {
-			ts = append(ts, tick{t: m, label: w.monthsShort[m.Month()-1]})
+			ts = append(ts, tick{t: m, label: w.MonthsShort[m.Month()-1]})
 		} else {
 			minor = append(minor, m)
 		}

@@ -18,7 +18,7 @@ func MiniTimeline(events []Event, cfg TimelineConfig) template.HTML {
 	if len(es) == 0 {
 		return ""
 	}
-	w := wordsFor(cfg.Lang)
+	w := wordsFor(cfg.Locale)
 	W := float64(cmp.Or(cfg.Width, 600))
 	W = max(W, 160)
 	xmin, xmax := 16.0, W-16
@@ -56,8 +56,8 @@ func MiniTimeline(events []Event, cfg TimelineConfig) template.HTML {
 	H := p.axisY() + p.labelDepth() - 2
 
 	id := chartID(cfg.ID, "mini", cfg.Title, W, eventIDs(es))
-	title := cmp.Or(cfg.Title, w.timeline)
-	desc := cmp.Or(cfg.Desc, w.miniDesc(strconv.Itoa(from.Year()), strconv.Itoa(to.Add(-day).Year()), w.events(len(es))))
+	title := cmp.Or(cfg.Title, w.Timeline)
+	desc := cmp.Or(cfg.Desc, w.MiniDesc(strconv.Itoa(from.Year()), strconv.Itoa(to.Add(-day).Year()), w.Events.N(len(es))))
 	var out writer
 	out.open("mini", id, W, H, title, desc)
 	p.drawAxis(&out, box{})

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"dossier/internal/locale"
+
 	"cmp"
 	"html/template"
 	"math"
@@ -33,7 +35,7 @@ type NetworkConfig struct {
 	Width, Height int    // of the viewBox in px; 720 by 540 if zero
 	MaxNodes      int    // keep the heaviest nodes, and the edges between them; 0 for all
 	Legend        []string
-	Lang          string // "en" for English words; German otherwise
+	Locale        *locale.Locale // the words; nil: German
 }
 
 // A graph is the network's nodes, heaviest first, and its edges between them.
@@ -115,7 +117,7 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 	if len(g.nodes) == 0 {
 		return ""
 	}
-	w := wordsFor(cfg.Lang)
+	w := wordsFor(cfg.Locale)
 	W := max(float64(cmp.Or(cfg.Width, 720)), 200)
 	H := max(float64(cmp.Or(cfg.Height, 540)), 150)
 
@@ -154,16 +156,16 @@ func Network(nodes []Node, edges []Edge, cfg NetworkConfig) template.HTML {
 		ids[i] = n.ID
 	}
 	id := chartID(cfg.ID, "network", cfg.Title, float64(W*10000)+H, ids)
-	title := cmp.Or(cfg.Title, w.network)
+	title := cmp.Or(cfg.Title, w.Network)
 	desc := cfg.Desc
 	if desc == "" {
 		var top []string
 		for _, n := range g.nodes[:min(3, len(g.nodes))] {
 			top = append(top, n.Label)
 		}
-		desc = w.networkDesc(len(g.nodes), len(g.links), strings.Join(top, ", "))
+		desc = w.NetworkDesc(w.Actors.N(len(g.nodes)), w.Links.N(len(g.links)), strings.Join(top, ", "))
 		if g.dropped > 0 {
-			desc += " " + w.more(g.dropped) + "."
+			desc += " " + w.More.N(g.dropped) + "."
 		}
 	}
 
@@ -236,7 +238,7 @@ func nodeTooltip(n Node, links []Link, w *words) string {
 	var b strings.Builder
 	b.WriteString(n.Label)
 	b.WriteString(": ")
-	b.WriteString(w.mentions(n.Weight))
+	b.WriteString(w.Mentions.N(n.Weight))
 	for i, l := range links[:min(3, len(links))] {
 		if i == 0 {
 			b.WriteString("; ")

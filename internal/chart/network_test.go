@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"dossier/internal/locale"
+
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -26,7 +28,7 @@ func networkCases(t *testing.T) []struct {
 	}{
 		{"sample", nodes, edges, NetworkConfig{Title: "Netz", Legend: sampleGroupNames}},
 		{"sample narrow", nodes, edges, NetworkConfig{Width: 360, Height: 460, Legend: sampleGroupNames}},
-		{"sample English", nodes, edges, NetworkConfig{Width: 900, Height: 600, Lang: "en", Legend: []string{"person", "state"}}},
+		{"sample English", nodes, edges, NetworkConfig{Width: 900, Height: 600, Locale: locale.English, Legend: []string{"person", "state"}}},
 		{"ten heaviest", nodes, edges, NetworkConfig{MaxNodes: 10, Legend: sampleGroupNames}},
 		{"one node", nodes[:1], nil, NetworkConfig{}},
 		{"two nodes, no edge", nodes[:2], nil, NetworkConfig{}},

@@ -45,11 +45,11 @@ func RowsTable(rows []Row, cfg NetworkConfig) template.HTML {
 	if len(rows) == 0 {
 		return ""
 	}
-	w := wordsFor(cfg.Lang)
+	w := wordsFor(cfg.Locale)
 	var out writer
-	out.printf(`<table class="chart-table"><caption>%s</caption>`, esc(cmp.Or(cfg.Title, w.network)))
+	out.printf(`<table class="chart-table"><caption>%s</caption>`, esc(cmp.Or(cfg.Title, w.Network)))
 	out.printf(`<thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
-		esc(w.colActor), esc(w.colMentions), esc(w.colWith))
+		esc(w.ColActor), esc(w.ColMentions), esc(w.ColWith))
 	for _, r := range rows {
 		out.WriteString(`<tr><th scope="row">`)
 		anchor(&out, r.Node)

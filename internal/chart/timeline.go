@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"dossier/internal/locale"
+
 	"cmp"
 	"html/template"
 	"slices"
@@ -30,8 +32,8 @@ type TimelineConfig struct {
 	// draws enlarged in a second panel, and where MiniTimeline breaks its axis to give
 	// that span more room. Zero ZoomFrom means no zoom.
 	ZoomFrom, ZoomTo time.Time
-	Legend           []string // topic names by colour index; empty for no legend
-	Lang             string   // "en" for English words; German otherwise
+	Legend           []string       // topic names by colour index; empty for no legend
+	Locale           *locale.Locale // the words; nil: German
 }
 
 // An entry is an event with its time range as half-open [from, to).
@@ -269,7 +271,7 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 	if len(es) == 0 {
 		return ""
 	}
-	w := wordsFor(cfg.Lang)
+	w := wordsFor(cfg.Locale)
 	W := float64(cmp.Or(cfg.Width, 720))
 	W = max(W, 240)
 	xmin, xmax := margin, W-margin
@@ -331,12 +333,12 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 	y = legendTop + legendH + 4
 
 	id := chartID(cfg.ID, "timeline", cfg.Title, W, eventIDs(es))
-	title := cmp.Or(cfg.Title, w.timeline)
+	title := cmp.Or(cfg.Title, w.Timeline)
 	desc := cfg.Desc
 	if desc == "" {
-		desc = w.timelineDesc(strconv.Itoa(es[0].from.Year()), strconv.Itoa(latest(es).Add(-day).Year()), w.events(len(es)))
+		desc = w.TimelineDesc(strconv.Itoa(es[0].from.Year()), strconv.Itoa(latest(es).Add(-day).Year()), w.Events.N(len(es)))
 		if zp != nil && ov != nil {
-			desc += w.zoomDesc(monthYear(zf, w), monthYear(zt.Add(-day), w), w.events(len(zoomed)))
+			desc += w.ZoomDesc(monthYear(zf, w), monthYear(zt.Add(-day), w), w.Events.N(len(zoomed)))
 		}
 	}
 
@@ -365,7 +367,7 @@ func Timeline(events []Event, cfg TimelineConfig) template.HTML {
 				num(xmin-margin/2), num(zoomTop), num(xmax-xmin+margin), num(zoomBottom-zoomTop))
 		}
 		out.printf(`<text class="zoom-caption" x="%s" y="%s" font-size="%s" fill="currentColor">%s</text>`,
-			num(xmin), num(zoomTop+17), num(tickSize), esc(spanName(zf, zt.Add(-day), w)+" "+w.enlarged))
+			num(xmin), num(zoomTop+17), num(tickSize), esc(spanName(zf, zt.Add(-day), w)+" "+w.Enlarged))
 		zp.drawAxis(&out, box{})
 	}
 	if ov != nil {
@@ -483,6 +485,6 @@ func spanName(a, b time.Time, w *words) string {
 		}
 		return strconv.Itoa(a.Year()) + "–" + strconv.Itoa(b.Year())
 	}
-	return w.monthsShort[a.Month()-1] + " " + strconv.Itoa(a.Year()) + " – " +
-		w.monthsShort[b.Month()-1] + " " + strconv.Itoa(b.Year())
+	return w.MonthsShort[a.Month()-1] + " " + strconv.Itoa(a.Year()) + " – " +
+		w.MonthsShort[b.Month()-1] + " " + strconv.Itoa(b.Year())
 }

@@ -1,6 +1,8 @@
 package chart
 
 import (
+	"dossier/internal/locale"
+
 	"fmt"
 	"html/template"
 	"math/rand/v2"
@@ -40,7 +42,7 @@ func timelineCases(t *testing.T) []struct {
 		{"sample", es, sampleConfig(720)},
 		{"sample narrow", es, sampleConfig(360)},
 		{"sample wide", es, sampleConfig(1200)},
-		{"sample English", es, TimelineConfig{Width: 640, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: sampleLegend, Lang: "en"}},
+		{"sample English", es, TimelineConfig{Width: 640, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: sampleLegend, Locale: locale.English}},
 		{"no zoom", es, TimelineConfig{Title: "Zeitleiste", Legend: sampleLegend}},
 		{"zoom without events", es[:3], TimelineConfig{ZoomFrom: day0(1800, 1, 1), ZoomTo: day0(1801, 1, 1)}},
 		{"only in zoom", eventsWith(es, "2023", "2024", "schoigu", "lawrow"), sampleConfig(720)},

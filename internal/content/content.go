@@ -50,7 +50,8 @@ func (m *Meta) Pos() diag.Pos { return diag.Pos{File: m.File, Line: 1, Col: 1} }
 type Site struct {
 	Meta
 	Title, Subtitle string
-	Language        string // a code of the build's locales (locale.Set), "de" if not given
+	Language        string         // a code of the build's locales (locale.Set), "de" if not given
+	Locale          *locale.Locale // the locale of Language
 	BaseURL         string
 	IgnoreNames     []Ref // capitalised runs in the seeds that are no one to link ("Fernem Osten")
 	// License is the line the data page gives for reusing the dossier's data.
@@ -70,6 +71,7 @@ type Article struct {
 	// Language is the code of the language the seed is written in: the article's
 	// `language:`, or the dossier's if it has none.
 	Language string
+	Locale   *locale.Locale // the locale of Language
 	Lines    []LineKind
 	Mentions []MentionRule
 
@@ -198,7 +200,7 @@ func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
 	if site.rec != nil {
 		c.Site = site.rec.(*Site)
 	} else {
-		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: locales.Default().Code}
+		c.Site = &Site{Meta: Meta{File: "content/dossier.md"}, Title: "Dossier", Language: locales.Default().Code, Locale: locales.Default()}
 	}
 	// An article without `language:` is in the dossier's language: when that changes,
 	// every article is read again.
@@ -213,7 +215,7 @@ func Load(fsys fs.FS, cfg Config) (*Content, diag.List) {
 		l.cache.language = c.Site.Language
 	}
 	dirs := []*dir{
-		{name: "articles", load: func(f *file) any { return loadArticle(f, locales, c.Site.Language) }},
+		{name: "articles", load: func(f *file) any { return loadArticle(f, locales, c.Site.Locale) }},
 		{name: "actors", load: func(f *file) any { return loadActor(f) }},
 		{name: "topics", load: func(f *file) any { return loadTopic(f) }},
 		{name: "events", load: func(f *file) any { return loadEvent(f) }},
@@ -547,7 +549,8 @@ func loadSite(f *file, locales locale.Set) *Site {
 	s := &Site{Meta: f.Meta}
 	s.Title, _ = f.str("title", true, `"Russland und Nordkorea"`)
 	s.Subtitle, _ = f.str("subtitle", false, "")
-	s.Language = f.language(locales, locales.Default().Code)
+	s.Locale = f.language(locales, locales.Default())
+	s.Language = s.Locale.Code
 	var pos diag.Pos
 	s.BaseURL, pos = f.str("base_url", false, "")
 	f.webURL("base_url", s.BaseURL, pos)
@@ -557,7 +560,7 @@ func loadSite(f *file, locales locale.Set) *Site {
 	return s
 }
 
-func loadArticle(f *file, locales locale.Set, siteLanguage string) *Article {
+func loadArticle(f *file, locales locale.Set, site *locale.Locale) *Article {
 	a := &Article{Meta: f.Meta}
 	a.Seed.ID, a.Seed.Pos = f.str("seed", true, "000_db9fe16b07e37613.txt")
 	a.Title, _ = f.str("title", true, `"Putin schließt strategische Partnerschaft mit Nordkorea"`)
@@ -568,7 +571,8 @@ func loadArticle(f *file, locales locale.Set, siteLanguage string) *Article {
 	var pos diag.Pos
 	a.URL, pos = f.str("url", false, "")
 	f.webURL("url", a.URL, pos)
-	a.Language = f.language(locales, siteLanguage)
+	a.Locale = f.language(locales, site)
+	a.Language = a.Locale.Code
 	a.Retrieved, a.RetrievedPos = f.timestamp("retrieved")
 	a.SHA256 = f.digest("sha256")
 	a.NeedsReview = f.list("needs-review")

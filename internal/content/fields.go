@@ -263,17 +263,19 @@ func (f *fields) oneOf(key string, required bool, choices ...string) (string, di
 	return s, pos
 }
 
-// language reads the field `language`, a code of locales; def if it is not given.
-func (f *fields) language(locales locale.Set, def string) string {
+// language reads the field `language`, a code of locales, and returns its locale; def if
+// it is not given or not one of them.
+func (f *fields) language(locales locale.Set, def *locale.Locale) *locale.Locale {
 	s, pos := f.str("language", false, "")
 	if s == "" {
 		return def
 	}
-	if _, ok := locales.Lookup(s); !ok {
+	l, ok := locales.Lookup(s)
+	if !ok {
 		f.errs.Errorf(pos, "%s", locales.Unknown(s))
 		return def
 	}
-	return s
+	return l
 }
 
 // mapping returns the key and value nodes of a mapping field, in file order.

@@ -1,7 +1,15 @@
 // Package locale holds, for each language a dossier or an article can be written in, every
 // word and typographic rule the site uses for it: one Locale value per language.
 //
-// Adding a language is one file holding its Locale and its entry in Builtin.
+// The dossier's language (`language:` in content/dossier.md) gives the site's Locale: the
+// pages' labels, dates, the pictures' words, the quotation marks of editors' texts, the
+// scripts' words and the preview's. An article's language (`language:` in its file, the
+// dossier's if it has none) gives its Locale: the lang attribute wherever its text is
+// shown, the quotation marks around its passages, and the stemmer and stop words its words
+// are indexed with.
+//
+// Adding a language is one file, like de.go or en.go, holding its Locale with every field
+// translated, and its entry in Builtin. TestComplete fails for a field left empty.
 package locale
 
 import (
@@ -17,6 +25,14 @@ type Locale struct {
 
 	// Quotes are the quotation marks its text is typeset with.
 	Quotes Quotes
+
+	Labels  *Labels // of the pages
+	Dates   Dates   // dates at each precision
+	Chart   Chart   // of the pictures
+	Paging  *Paging // of lists too long for one page
+	Search  Search  // how the search index treats its words
+	Script  Script  // of static/search.js
+	Preview Preview // of the preview's error page
 
 	// Editor is the words of the preview's editing forms.
 	Editor *Editor

@@ -64,7 +64,7 @@ func (r *Renderer) chartEvents(events []*dossier.Event, root string) []chart.Eve
 // relative to its width, for phones; the stylesheet shows one of them.
 func (r *Renderer) timelineChart(root string) template.HTML {
 	events := r.chartEvents(r.d.Events, root)
-	cfg := chart.TimelineConfig{Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: r.topicLegend, Lang: r.l.Lang}
+	cfg := chart.TimelineConfig{Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Legend: r.topicLegend, Locale: r.loc}
 	wide, narrow := cfg, cfg
 	wide.ID, wide.Width = "tl", 720
 	narrow.ID, narrow.Width = "tl-n", 360
@@ -84,7 +84,7 @@ func (r *Renderer) miniTimeline(events []*dossier.Event, root string) template.H
 		return r.densityChart(events, "mt", 600, root)
 	}
 	return chart.MiniTimeline(r.chartEvents(events, root), chart.TimelineConfig{
-		ID: "mt", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Lang: r.l.Lang,
+		ID: "mt", Title: r.l.TimelinePicture, ZoomFrom: zoomFrom, ZoomTo: zoomTo, Locale: r.loc,
 	})
 }
 
@@ -105,7 +105,7 @@ func (r *Renderer) network(root string) ([]chart.Node, []chart.Edge, chart.Netwo
 			}
 		}
 	}
-	cfg := chart.NetworkConfig{ID: "nw", Title: r.l.NetworkPicture, Width: 760, Height: 600, Lang: r.l.Lang,
+	cfg := chart.NetworkConfig{ID: "nw", Title: r.l.NetworkPicture, Width: 760, Height: 600, Locale: r.loc,
 		Legend: []string{r.l.ActorKinds["person"], r.l.ActorKinds["state"], r.l.ActorKinds["organisation"], r.l.ActorKinds["media"]}}
 	return nodes, edges, cfg
 }

@@ -50,11 +50,8 @@ type DataFile struct {
 
 // exportConfig returns the configuration of package export for this site.
 func (r *Renderer) exportConfig() export.Config {
-	loc := r.locale()
-	formatDate := date.Date.German
-	if loc.Code == "en" {
-		formatDate = date.Date.English
-	}
+	loc := r.loc
+	formatDate := func(d date.Date) string { return d.In(&loc.Dates) }
 	return export.Config{
 		BaseURL: r.baseURL(),
 		Words: export.Words{
@@ -69,14 +66,6 @@ func (r *Renderer) exportConfig() export.Config {
 	}
 }
 
-// locale returns the locale of the site's language.
-func (r *Renderer) locale() *locale.Locale {
-	if loc, ok := locale.Lookup(r.d.Site.Language); ok {
-		return loc
-	}
-	return locale.German
-}
-
 func (r *Renderer) downloads(root string, path func(ext string) string) []Link {
 	return []Link{
 		{"BibTeX", root + path("bib")},
@@ -89,7 +78,7 @@ func (r *Renderer) downloads(root string, path func(ext string) string) []Link {
 // Zotero's and Google Scholar's readers want them) and its JSON-LD.
 func (r *Renderer) articleCite(p Page, a *dossier.Article) (CiteView, []MetaTag, template.HTML, error) {
 	cfg := r.exportConfig()
-	c := &r.locale().Cite
+	c := &r.loc.Cite
 	source, page := export.CitationText(r.d, cfg, a, 0, 0)
 	v := CiteView{
 		ID: "zitieren", C: c, Source: source, Page: page, PageLabel: c.Page,
@@ -133,7 +122,7 @@ func (r *Renderer) articleCite(p Page, a *dossier.Article) (CiteView, []MetaTag,
 
 // noteCite returns the citation block of note n, for pages at root.
 func (r *Renderer) noteCite(n *dossier.Note, root string) CiteView {
-	c := &r.locale().Cite
+	c := &r.loc.Cite
 	return CiteView{
 		ID: "cite-" + n.ID, C: c, Page: export.NoteCitationText(r.d, r.exportConfig(), n), PageLabel: c.Note,
 		Downloads: r.downloads(root, func(ext string) string { return export.NoteCitePath(n.ID, ext) }),
@@ -152,7 +141,7 @@ func ldScript(ld []byte) template.HTML {
 }
 
 func (r *Renderer) dataPage(p Page) (any, error) {
-	c := &r.locale().Cite
+	c := &r.loc.Cite
 	p.Title = c.Data
 	v := DataPage{Page: p, License: r.d.Site.License}
 	if v.License == "" {

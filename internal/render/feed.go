@@ -125,10 +125,7 @@ func (r *Renderer) feed() ([]byte, error) {
 }
 
 func (r *Renderer) dateText(e *dossier.Event) string {
-	if r.l.Lang == "en" {
-		return e.Date.English()
-	}
-	return e.Date.German()
+	return e.Date.In(&r.loc.Dates)
 }
 
 // idURI is a stable identifier of a record: under the base URL when there is one.

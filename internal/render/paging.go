@@ -174,10 +174,7 @@ func (r *Renderer) formatDate(s string) string {
 	if err != nil {
 		return s
 	}
-	if r.l.Lang == "en" {
-		return d.English()
-	}
-	return d.German()
+	return d.In(&r.loc.Dates)
 }
 
 // eventPath is the path of the entry of the event id on the timeline.

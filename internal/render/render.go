@@ -83,7 +83,8 @@ type File struct {
 type Renderer struct {
 	d     *dossier.Dossier
 	cfg   Config
-	l     *Labels
+	loc   *locale.Locale // of the site's language
+	l     *Labels        // loc's
 	pages map[string]*template.Template
 	progs map[string]map[string]*tmplexec.Program // by file and template name, when compiled
 	sizes map[string]*atomic.Int64                // by file, of the last page made
@@ -111,18 +112,11 @@ var pageFiles = []string{"home.html", "article.html", "articles.html", "actor.ht
 
 // New parses the templates. A missing or broken template is an error naming its file.
 func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
-	l := labels[d.Site.Language]
-	if l == nil {
-		l = labels["de"]
-	}
-	r := &Renderer{d: d, cfg: cfg, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, sizes: map[string]*atomic.Int64{}, md: map[string]*markdown.Renderer{}}
+	loc := siteLocale(d.Site)
+	l := loc.Labels
+	r := &Renderer{d: d, cfg: cfg, loc: loc, l: l, pages: map[string]*template.Template{}, progs: map[string]map[string]*tmplexec.Program{}, sizes: map[string]*atomic.Int64{}, md: map[string]*markdown.Renderer{}}
 	funcs := template.FuncMap{
-		"date": func(d date.Date) string {
-			if l.Lang == "en" {
-				return d.English()
-			}
-			return d.German()
-		},
+		"date":    func(d date.Date) string { return d.In(&loc.Dates) },
 		"isodate": func(d date.Date) string { return d.ISO() },
 	}
 	// base.html and partials.html are in every page file's set: they are read, minified
@@ -164,7 +158,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 	}
 	r.topicColour, r.topicLegend = topicColours(d.Topics, l)
 	r.lineLabel = html.EscapeString(l.Line)
-	r.pw, r.lim = locale.PagingOf(l.Lang), defaultLimits
+	r.pw, r.lim = loc.Paging, defaultLimits
 	if cfg.limits != nil {
 		r.lim = *cfg.limits
 	}
@@ -444,7 +438,7 @@ func (r *Renderer) basePage(path string) Page {
 		SiteTitle: r.d.Site.Title,
 		Root:      root,
 		L:         r.l,
-		C:         &r.locale().Cite,
+		C:         &r.loc.Cite,
 		DataURL:   root + dataPath,
 		CSS:       root + r.cfg.CSS,
 	}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"dossier/internal/locale"
+
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -38,7 +40,7 @@ func TestSearchDocsSpellings(t *testing.T) {
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
-	r := &Renderer{d: d, l: labels["de"]}
+	r := &Renderer{d: d, loc: locale.German, l: locale.German.Labels}
 	found := map[string]string{}
 	for _, doc := range r.searchDocs() {
 		if doc.Kind == "article" && doc.N == 3 {
