@@ -3,20 +3,23 @@ package serve
 import (
 	"bytes"
 	"html/template"
+	"strings"
 
 	"dossier/internal/diag"
+	idossier "dossier/internal/dossier"
+	"dossier/internal/locale"
 )
 
 // errorPageHTML is shown instead of every page while the dossier does not build. It is for
-// editors, in German like the guide, and stands alone: no stylesheet of the site, whose
-// templates may be what is broken. html/template escapes each message, which may quote
-// a seed or a file with < and &.
+// editors, in the dossier's language (its locale's Preview words), and stands alone: no
+// stylesheet of the site, whose templates may be what is broken. html/template escapes
+// each message, which may quote a seed or a file with < and &.
 const errorPageHTML = `<!DOCTYPE html>
-<html lang="de">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Fehler im Dossier</title>
+<title>{{.W.Title}}</title>
 <style>
 body { font: 1rem/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff; }
 h1 { font-size: 1.5rem; color: #a00; }
@@ -33,59 +36,79 @@ a { color: #0645ad; }
 </head>
 <body>
 <main>
-<h1>Die Vorschau kann nicht neu gebaut werden</h1>
-{{- with .Errors}}
-<p>Das Dossier enthält {{len .}} Fehler. Korrigieren Sie die genannte Stelle und speichern Sie die Datei: Diese Seite lädt sich dann von selbst neu.</p>
+<h1>{{.W.Heading}}</h1>
+{{- if .Errors}}
+<p>{{.ErrorCount}} {{.W.Fix}}</p>
 <ol>
-{{- range .}}
+{{- range .Errors}}
 <li><code><span class="pos">{{.Pos}}</span>: {{.Msg}}</code></li>
 {{- end}}
 </ol>
 {{- end}}
 {{- with .Err}}
-<p>Beim Bauen ist ein Fehler aufgetreten, der keiner Zeile zugeordnet ist (etwa in einer Vorlage unter <code>templates/</code>):</p>
+<p>{{$.W.Unplaced}}</p>
 <pre><code>{{.}}</code></pre>
-<p>Sobald er behoben ist, lädt sich diese Seite von selbst neu.</p>
+<p>{{$.W.Fixed}}</p>
 {{- end}}
-{{- with .Warnings}}
+{{- if .Warnings}}
 <details>
-<summary>{{len .}} Hinweise (Warnungen; sie verhindern die Veröffentlichung nicht)</summary>
+<summary>{{.WarningCount}}</summary>
 <ol class="warn">
-{{- range .}}
+{{- range .Warnings}}
 <li><code><span class="pos">{{.Pos}}</span>: {{.Msg}}</code></li>
 {{- end}}
 </ol>
 </details>
 {{- end}}
 {{- if .LastGood}}
-<p><a href="?letzter-stand">Letzten funktionierenden Stand dieser Seite ansehen</a></p>
+<p><a href="?letzter-stand">{{.W.LastGood}}</a></p>
 {{- end}}
-<p><small>Fehlgeschlagener Bau: {{.At}}. Die Anleitung <code>docs/redaktion.md</code> erklärt jede Meldung.</small></p>
+<p><small>{{.Failed}}</small></p>
 </main>
 </body>
 </html>
 `
 
 type errorView struct {
-	Errors, Warnings diag.List
-	Err              string
-	LastGood         bool
-	At               string
+	Lang                     string
+	W                        *locale.Preview
+	Errors, Warnings         diag.List
+	ErrorCount, WarningCount string // "Das Dossier enthält 2 Fehler.", "1 Hinweis …"
+	Err                      string
+	LastGood                 bool
+	Failed                   string // when, and where the guide is
 }
 
 func parseErrorPage() *template.Template {
 	return template.Must(template.New("error").Option("missingkey=error").Parse(errorPageHTML))
 }
 
-func renderError(t *template.Template, f *failure, lastGood bool) []byte {
+// localeOf returns the locale of the first of ds that has a site: the failed build's
+// dossier, whose content/dossier.md may just have changed its language, then the last
+// good one. German if none has.
+func localeOf(ds ...*idossier.Dossier) *locale.Locale {
+	for _, d := range ds {
+		if d != nil && d.Site != nil && d.Site.Locale != nil {
+			return d.Site.Locale
+		}
+	}
+	return locale.Builtin.Default()
+}
+
+// renderError writes the error page of f in the language of loc.
+func renderError(t *template.Template, f *failure, lastGood bool, loc *locale.Locale) []byte {
 	var b bytes.Buffer
+	w := &loc.Preview
 	v := errorView{
+		Lang:     loc.Code,
+		W:        w,
 		Errors:   f.Problems.Errors(),
 		Warnings: f.Problems.Warnings(),
 		Err:      f.Err,
 		LastGood: lastGood,
-		At:       f.At.Format("15:04:05"),
+		Failed:   strings.ReplaceAll(w.Failed, "{t}", f.At.Format("15:04:05")),
 	}
+	v.ErrorCount, v.WarningCount = w.Errors.N(len(v.Errors)), w.Warnings.N(len(v.Warnings))
 	if err := t.Execute(&b, v); err != nil {
 		// The template is fixed and its view typed; failing here is a bug in this file.
 		panic(err)

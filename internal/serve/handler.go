@@ -42,7 +42,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	p := sitePath(r.URL.Path)
 	if st.failure != nil && isPage(p) && !r.URL.Query().Has(lastGoodParam) {
 		ok := st.site != nil && st.site.Has(p)
-		page := inject(renderError(s.errPage, st.failure, ok), reloadTag(st.version))
+		page := inject(renderError(s.errPage, st.failure, ok, localeOf(st.failure.Dossier, st.dossier)), reloadTag(st.version))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(page)
@@ -69,7 +69,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		// A page that the build's probe did not render fails: show why, as for a build.
 		s.logf("%v", err)
-		page := inject(renderError(s.errPage, failureOf(nil, err, time.Now()), false), reloadTag(st.version))
+		page := inject(renderError(s.errPage, failureOf(nil, nil, err, time.Now()), false, localeOf(st.dossier)), reloadTag(st.version))
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
 		w.Write(page)

@@ -149,7 +149,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	}
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
-		f := failureOf(res.Problems, err, time.Now())
+		f := failureOf(res.Problems, res.Dossier, err, time.Now())
 		if s.cur.fail(f) {
 			for _, p := range f.Problems.Errors() {
 				s.logf("%s", p)

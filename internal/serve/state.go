@@ -28,6 +28,7 @@ type failure struct {
 	Problems diag.List // every error and warning with its position, sorted
 	Err      string    // a failure without positions (a broken template), or ""
 	At       time.Time
+	Dossier  *idossier.Dossier // what the failed build read, if it got so far: its language
 }
 
 // current holds the state behind a lock and tells waiters when it changes.
@@ -62,7 +63,7 @@ func (c *current) succeed(site *build.Site, d *idossier.Dossier) {
 func (c *current) fail(f *failure) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if old := c.st.failure; old != nil && old.Err == f.Err && slices.Equal(old.Problems, f.Problems) {
+	if old := c.st.failure; old != nil && old.Err == f.Err && slices.Equal(old.Problems, f.Problems) && localeOf(old.Dossier) == localeOf(f.Dossier) {
 		return false
 	}
 	c.bump(state{site: c.st.site, dossier: c.st.dossier, failure: f})
@@ -78,8 +79,8 @@ func (c *current) bump(st state) {
 }
 
 // failureOf turns what build.Run returned into a failure.
-func failureOf(problems diag.List, err error, at time.Time) *failure {
-	f := &failure{Problems: problems, At: at}
+func failureOf(problems diag.List, d *idossier.Dossier, err error, at time.Time) *failure {
+	f := &failure{Problems: problems, At: at, Dossier: d}
 	var list diag.List
 	if !errors.As(err, &list) {
 		f.Err = err.Error()
