@@ -555,32 +555,25 @@
 
   if (typeof document === 'undefined') return;
 
-  var LABELS = {
-    de: {
-      kinds: { article: 'Artikel', note: 'Anmerkungen', actor: 'Akteure', topic: 'Themen', event: 'Ereignisse' },
-      suggestions: 'Suchvorschläge',
-      found: function (n, q) { return (n === 1 ? '1 Treffer' : n + ' Treffer') + ' für „' + q + '“'; },
-      none: function (q) { return 'Keine Treffer für „' + q + '“.'; },
-      all: function (n) { return n === 1 ? 'Den Treffer auf der Suchseite zeigen' : 'Alle ' + n + ' Treffer auf der Suchseite zeigen'; },
-      more: function (n) { return 'Weitere ' + n + ' zeigen'; },
-      options: function (n) { return n === 0 ? 'Keine Vorschläge.' : n === 1 ? '1 Vorschlag.' : n + ' Vorschläge.'; },
-      enter: 'Suchbegriff eingeben.',
-      loading: 'Der Suchindex wird geladen …',
-      failed: 'Der Suchindex konnte nicht geladen werden.'
-    },
-    en: {
-      kinds: { article: 'Articles', note: 'Notes', actor: 'Actors', topic: 'Topics', event: 'Events' },
-      suggestions: 'Search suggestions',
-      found: function (n, q) { return (n === 1 ? '1 result' : n + ' results') + ' for “' + q + '”'; },
-      none: function (q) { return 'No results for “' + q + '”.'; },
-      all: function (n) { return n === 1 ? 'Show the result on the search page' : 'Show all ' + n + ' results on the search page'; },
-      more: function (n) { return 'Show ' + n + ' more'; },
-      options: function (n) { return n === 0 ? 'No suggestions.' : n === 1 ? '1 suggestion.' : n + ' suggestions.'; },
-      enter: 'Enter a search term.',
-      loading: 'Loading the search index …',
-      failed: 'The search index could not be loaded.'
-    }
-  };
+  // labels makes the words of the page from window.DOSSIER_WORDS, which the build writes
+  // from the site's locale (static/search-words.js): "{n}" is a number, "{q}" the query,
+  // and a plural picks zero (if given) for 0, one for 1, other otherwise, as Go does.
+  function labels(w) {
+    function put(s, key, v) { return s.split(key).join(v); }
+    function plural(p, n) { return put(n === 0 && p.zero ? p.zero : n === 1 ? p.one : p.other, '{n}', String(n)); }
+    return {
+      kinds: w.kinds,
+      suggestions: w.suggestions,
+      found: function (n, q) { return put(plural(w.found, n), '{q}', q); },
+      none: function (q) { return put(w.none, '{q}', q); },
+      all: function (n) { return plural(w.all, n); },
+      more: function (n) { return put(w.more, '{n}', String(n)); },
+      options: function (n) { return plural(w.options, n); },
+      enter: w.enter,
+      loading: w.loading,
+      failed: w.failed
+    };
+  }
 
   var script = document.currentScript;
   var PAGE_SIZE = 20, POPUP_SIZE = 8, MORE_SIZE = 100;
@@ -595,10 +588,21 @@
     return v;
   }
 
+  // start loads the words of the page (static/search-words.js, or data-words) unless they
+  // are there, then enhances the search forms; without the words the forms stay plain.
   function start() {
+    if (global.DOSSIER_WORDS) { begin(global.DOSSIER_WORDS); return; }
+    var s = document.createElement('script');
+    s.src = attr('data-words') || (attr('data-root') || '') + 'static/search-words.js';
+    s.async = true;
+    s.onload = function () { if (global.DOSSIER_WORDS) begin(global.DOSSIER_WORDS); };
+    document.head.appendChild(s);
+  }
+
+  function begin(words) {
     var root = attr('data-root') || '';
     var indexURL = attr('data-index') || root + 'static/search-index.js';
-    var L = LABELS[/^en\b/i.test(document.documentElement.lang) ? 'en' : 'de'];
+    var L = labels(words);
     var loader = makeLoader(indexURL);
     var page = document.getElementById('search-results');
     var forms = document.querySelectorAll('form[role="search"]');

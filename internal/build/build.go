@@ -24,6 +24,7 @@ import (
 	"dossier/internal/content"
 	"dossier/internal/diag"
 	idossier "dossier/internal/dossier"
+	"dossier/internal/locale"
 	"dossier/internal/render"
 	"dossier/internal/site"
 )
@@ -41,6 +42,9 @@ type Config struct {
 	NoNameWarnings bool
 	// Progress, if set, follows the build's phases and the files it renders.
 	Progress *Progress
+	// Locales are the languages `language:` may name, the first the default; nil means
+	// locale.Builtin.
+	Locales locale.Set
 }
 
 // Result is what a build produced.
@@ -227,7 +231,7 @@ func prepare(cfg Config, sess *Session) (*Result, *prepared, error) {
 		return err
 	})
 	defer staticGroup.Wait() // before ffs closes
-	ccfg := content.Config{Drafts: cfg.Drafts}
+	ccfg := content.Config{Drafts: cfg.Drafts, Locales: cfg.Locales}
 	dcfg := idossier.Config{Strict: cfg.Strict, NoNameWarnings: cfg.NoNameWarnings}
 	if sess != nil {
 		ccfg.Cache, dcfg.Cache = sess.content, sess.dossier

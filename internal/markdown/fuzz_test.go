@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"dossier/internal/locale"
+
 	"bytes"
 	"io"
 	"io/fs"
@@ -127,7 +129,7 @@ func FuzzRender(f *testing.F) {
 	p := NewParser()
 	r := NewRenderer("../", func(scheme, id, frag string) Target {
 		return Target{Path: scheme + "s/" + id + ".html", Title: id}
-	})
+	}, locale.English.Quotes)
 	f.Fuzz(func(t *testing.T, body string) {
 		d := p.Parse([]byte(body))
 		lines := 1 + strings.Count(body, "\n")
@@ -163,7 +165,7 @@ func FuzzRender(f *testing.F) {
 // TestHostileBodies renders each hostile body: nothing in the output could run.
 func TestHostileBodies(t *testing.T) {
 	p := NewParser()
-	r := NewRenderer("", func(scheme, id, frag string) Target { return Target{Path: scheme + "s/" + id + ".html"} })
+	r := NewRenderer("", func(scheme, id, frag string) Target { return Target{Path: scheme + "s/" + id + ".html"} }, locale.English.Quotes)
 	for _, b := range hostileBodies {
 		out, err := r.Render(p.Parse([]byte(b)))
 		if err != nil {

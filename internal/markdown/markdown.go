@@ -1,6 +1,6 @@
 // Package markdown configures goldmark once for editors' bodies: a safe parser (no raw
-// HTML, German typographic quotes) that records links to other content by id, and
-// renderers that turn those links into relative URLs.
+// HTML, typographic quotes) that records links to other content by id, and renderers that
+// turn those links into relative URLs and write the quotation marks of the page's language.
 //
 // A link to other content names it by kind and id, with an optional fragment:
 //
@@ -16,6 +16,8 @@ import (
 	"net/url"
 	"strings"
 	"sync"
+
+	"dossier/internal/locale"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -73,10 +75,10 @@ func extensions() []goldmark.Extender {
 		extension.Strikethrough,
 		extension.Linkify,
 		extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-			extension.LeftDoubleQuote:  []byte("„"),
-			extension.RightDoubleQuote: []byte("“"),
-			extension.LeftSingleQuote:  []byte("‚"),
-			extension.RightSingleQuote: []byte("‘"),
+			extension.LeftDoubleQuote:  []byte(parsedQuotes.Open),
+			extension.RightDoubleQuote: []byte(parsedQuotes.Close),
+			extension.LeftSingleQuote:  []byte(parsedQuotes.InnerOpen),
+			extension.RightSingleQuote: []byte(parsedQuotes.InnerClose),
 			extension.LeftAngleQuote:   []byte("»"),
 			extension.RightAngleQuote:  []byte("«"),
 			extension.Apostrophe:       []byte("’"),
@@ -246,15 +248,61 @@ type Target struct {
 
 // NewRenderer returns a renderer that writes an id link as root + target path + fragment;
 // root leads from the page to the top of the site ("" or "../").
-func NewRenderer(root string, resolve func(scheme, id, fragment string) Target) *Renderer {
+// Straight quotes are written with quotes, the marks of the page's language.
+func NewRenderer(root string, resolve func(scheme, id, fragment string) Target, quotes locale.Quotes) *Renderer {
+	funcs := []util.PrioritizedValue{util.Prioritized(&linkRenderer{root, resolve}, 100)}
+	if quotes != parsedQuotes {
+		funcs = append(funcs, util.Prioritized(quoteRenderer{marks(quotes)}, 100))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extensions()...),
-		goldmark.WithRendererOptions(
-			html.WithXHTML(),
-			renderer.WithNodeRenderers(util.Prioritized(&linkRenderer{root, resolve}, 100)),
-		),
+		goldmark.WithRendererOptions(html.WithXHTML(), renderer.WithNodeRenderers(funcs...)),
 	)
 	return &Renderer{md.Renderer()}
+}
+
+// parsedQuotes are the marks the parser's typographer writes for straight quotes: the
+// German ones, which a renderer for another language replaces (quoteRenderer). The
+// typographer runs at parse time, before a body's language is known, and the same body
+// (a note) is rendered for pages of one language only, but the marks it types are the
+// renderer's to choose.
+var parsedQuotes = locale.Quotes{Open: "„", Close: "“", InnerOpen: "‚", InnerClose: "‘"}
+
+// marks maps each of parsedQuotes to its counterpart in q.
+func marks(q locale.Quotes) map[string][]byte {
+	return map[string][]byte{
+		parsedQuotes.Open: []byte(q.Open), parsedQuotes.Close: []byte(q.Close),
+		parsedQuotes.InnerOpen: []byte(q.InnerOpen), parsedQuotes.InnerClose: []byte(q.InnerClose),
+	}
+}
+
+// quoteRenderer writes the typographer's quotation marks in another language's. The
+// typographer's marks are code strings (ast.String with IsCode); a „ an editor typed is
+// text, and stays as typed.
+type quoteRenderer struct{ marks map[string][]byte }
+
+func (q quoteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindString, q.renderString)
+}
+
+func (q quoteRenderer) renderString(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.String)
+	switch {
+	case n.IsCode():
+		if m, ok := q.marks[string(n.Value)]; ok {
+			_, _ = w.Write(m)
+		} else {
+			_, _ = w.Write(n.Value)
+		}
+	case n.IsRaw():
+		_, _ = w.Write(n.Value)
+	default:
+		_, _ = w.Write(util.EscapeHTML(n.Value))
+	}
+	return ast.WalkContinue, nil
 }
 
 // Render returns d as HTML for a page that is not an article's: every line citation
@@ -385,7 +433,15 @@ func linkText(n *ast.Link, source []byte) string {
 
 // Text returns the body as plain text, for search: the words without markup, blocks
 // separated by newlines.
-func (d *Doc) Text() string {
+func (d *Doc) Text() string { return d.TextWith(parsedQuotes) }
+
+// TextWith returns the body's text as Text does, its typographic quotation marks those of
+// quotes.
+func (d *Doc) TextWith(quotes locale.Quotes) string {
+	var m map[string][]byte
+	if quotes != parsedQuotes {
+		m = marks(quotes)
+	}
 	if d.Empty() {
 		return ""
 	}
@@ -401,7 +457,11 @@ func (d *Doc) Text() string {
 			}
 		case *ast.String:
 			if entering {
-				b.Write(n.Value)
+				if q, ok := m[string(n.Value)]; ok && n.IsCode() {
+					b.Write(q)
+				} else {
+					b.Write(n.Value)
+				}
 			}
 		case *ast.CodeSpan, *ast.AutoLink:
 			if entering {

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"dossier/internal/locale"
+
 	"strings"
 	"testing"
 )
@@ -24,7 +26,7 @@ func TestRender(t *testing.T) {
 		{`[t](actor:x "title\" onmouseover=\"alert(1)")`, "", []string{`<a href="actors/x.html">t</a>`}, 1, 0},
 	} {
 		d := p.Parse([]byte(tc.in))
-		html, err := NewRenderer(tc.root, path).Render(d)
+		html, err := NewRenderer(tc.root, path, locale.German.Quotes).Render(d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +65,7 @@ func TestRenderLead(t *testing.T) {
 		{"## Titel\n\nText.", "<h2>Titel</h2>\n", "<p>Text.</p>\n"},
 	} {
 		d := p.Parse([]byte(tc.in))
-		r := NewRenderer("", path)
+		r := NewRenderer("", path, locale.German.Quotes)
 		lead, rest, err := r.RenderLead(d, "")
 		if err != nil {
 			t.Fatal(err)
@@ -87,7 +89,7 @@ func TestLineCitationsNameTheirArticle(t *testing.T) {
 		}
 		return t
 	}
-	r := NewRenderer("../", resolve)
+	r := NewRenderer("../", resolve, locale.German.Quotes)
 	for _, tc := range []struct {
 		in, here, want string
 	}{
@@ -109,6 +111,33 @@ func TestLineCitationsNameTheirArticle(t *testing.T) {
 		}
 		if !strings.Contains(string(got), tc.want) {
 			t.Errorf("RenderOn(%q, %q) = %s, want …%s…", tc.in, tc.here, got, tc.want)
+		}
+	}
+}
+
+// TestQuotesByLanguage: straight quotes are typeset in the marks of the renderer's
+// language; marks an editor typed stay as typed, and code is not touched.
+func TestQuotesByLanguage(t *testing.T) {
+	src := []byte("Er sagte \"es gibt 'keine' Grenzen\" und „so“, `\"code\"`, it's.")
+	d := NewParser().Parse(src)
+	path := func(scheme, id, frag string) Target { return Target{Path: id} }
+	for _, tt := range []struct {
+		q          locale.Quotes
+		html, text string
+	}{
+		{locale.German.Quotes, "<p>Er sagte „es gibt ‚keine‘ Grenzen“ und „so“, <code>&quot;code&quot;</code>, it’s.</p>\n",
+			"Er sagte „es gibt ‚keine‘ Grenzen“ und „so“, \"code\", it’s.\n"},
+		{locale.English.Quotes, "<p>Er sagte “es gibt ‘keine’ Grenzen” und „so“, <code>&quot;code&quot;</code>, it’s.</p>\n",
+			"Er sagte “es gibt ‘keine’ Grenzen” und „so“, \"code\", it’s.\n"},
+		{locale.Quotes{Open: "« ", Close: " »", InnerOpen: "‹ ", InnerClose: " ›"}, "<p>Er sagte « es gibt ‹ keine › Grenzen » und „so“, <code>&quot;code&quot;</code>, it’s.</p>\n",
+			"Er sagte « es gibt ‹ keine › Grenzen » und „so“, \"code\", it’s.\n"},
+	} {
+		got, err := NewRenderer("", path, tt.q).Render(d)
+		if err != nil || string(got) != tt.html {
+			t.Errorf("Render with %s…%s = %q, %v; want %q", tt.q.Open, tt.q.Close, got, err, tt.html)
+		}
+		if got := d.TextWith(tt.q); got != tt.text {
+			t.Errorf("TextWith(%s…%s) = %q, want %q", tt.q.Open, tt.q.Close, got, tt.text)
 		}
 	}
 }

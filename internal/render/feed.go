@@ -101,7 +101,7 @@ func (r *Renderer) feed() ([]byte, error) {
 			body, err := r.markdown(n.Body, "../")
 			quote := a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]
 			return atomEntry{
-				ID: r.idURI("note", n.ID), Title: r.l.NoteKinds[n.Kind] + ": „" + clip(quote, 80) + "“",
+				ID: r.idURI("note", n.ID), Title: r.l.NoteKinds[n.Kind] + ": " + articleLocale(a).Quotes.Quote(clip(quote, 80)),
 				Updated: rfc3339(a.Published.Start()), Link: atomLink{Rel: "alternate", Type: "text/html", Href: noteURL(n)},
 				Category: []atomCat{{Term: "note", Label: r.l.Note}, {Term: n.Kind, Label: r.l.NoteKinds[n.Kind]}},
 				Summary:  a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),

@@ -2,6 +2,7 @@ package render
 
 import (
 	"dossier/internal/content"
+	"dossier/internal/dossier"
 	"dossier/internal/locale"
 )
 
@@ -19,4 +20,26 @@ func siteLocale(s *content.Site) *locale.Locale {
 		}
 	}
 	return locale.German
+}
+
+// articleLocale returns the locale of the language a's text is in.
+func articleLocale(a *dossier.Article) *locale.Locale {
+	if a.Article != nil && a.Article.Locale != nil {
+		return a.Article.Locale
+	}
+	if a.Article != nil {
+		if l, ok := locale.Lookup(a.Article.Language); ok {
+			return l
+		}
+	}
+	return locale.German
+}
+
+// langOf returns the code of the language of a's text for a lang attribute: "" when it is
+// the site's, which <html lang> says.
+func (r *Renderer) langOf(a *dossier.Article) string {
+	if l := articleLocale(a); l != r.loc {
+		return l.Code
+	}
+	return ""
 }

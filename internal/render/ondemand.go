@@ -44,6 +44,9 @@ func (s *OnDemand) Has(path string) bool {
 // site has no such file.
 func (s *OnDemand) File(path string) ([]byte, error) {
 	j, ok := s.jobs[path]
+	if !ok && path == searchWordsPath { // every page asks for it: not the whole index
+		return s.r.searchWords()
+	}
 	if !ok {
 		s.indexOnce.Do(s.renderIndex)
 		if s.indexErr != nil {

@@ -93,7 +93,7 @@ func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {
 	}
 	p.Meta, p.JSONLD, p.CiteScript = meta, ld, true
 	v := ArticlePage{Page: p, Publisher: a.Publisher, Author: a.Author, Published: a.Published,
-		URL: a.URL, SeedName: a.Seed.Name, IntroLead: lead, IntroRest: rest, Cite: cite}
+		URL: a.URL, SeedName: a.Seed.Name, TextLang: r.langOf(a), IntroLead: lead, IntroRest: rest, Cite: cite}
 	if v.Notes, err = r.noteViews(a.Notes, p.Root, a.ID); err != nil {
 		return nil, err
 	}
@@ -177,14 +177,19 @@ func (r *Renderer) articleLines(root string, n int, item func(i int) (a *dossier
 			b.Reset()
 		}
 	}
+	open, close := "", ""
 	for i := range n {
 		a, line, text := item(i)
 		if a != last {
 			flush()
-			out = append(out, ArticleLines{Article: Link{a.Title, root + articlePath(a.ID)}})
+			out = append(out, ArticleLines{Article: Link{a.Title, root + articlePath(a.ID)}, Lang: r.langOf(a)})
+			// The line's number is the page's words, its text the article's.
+			if open, close = "", ""; out[len(out)-1].Lang != "" {
+				open, close = `<span lang="`+out[len(out)-1].Lang+`">`, "</span>"
+			}
 			last = a
 		}
-		b.WriteString(`<li><a class="ln" href="` + html.EscapeString(root+lineURL(a, line)) + `">` + html.EscapeString(r.l.LineShort) + " " + itoa(line) + "</a> " + text + "</li>\n")
+		b.WriteString(`<li><a class="ln" href="` + html.EscapeString(root+lineURL(a, line)) + `">` + html.EscapeString(r.l.LineShort) + " " + itoa(line) + "</a> " + open + text + close + "</li>\n")
 	}
 	flush()
 	return out
@@ -276,6 +281,7 @@ func (r *Renderer) makeNoteView(n *dossier.Note, root, here string) (NoteView, e
 		Number: n.Number, Kind: n.Kind, KindName: r.l.NoteKinds[n.Kind], Body: body,
 		Quote:      a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End],
 		QuoteShort: clip(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End], 90),
+		QuoteLang:  r.langOf(a),
 		Article:    Link{a.Title, root + articlePath(a.ID)}, Line: n.Anchor.Line,
 		Where:   fmt.Sprintf("%s, %s %d", a.Title, r.l.LineShort, n.Anchor.Line),
 		CiteURL: root + articlePath(a.ID) + textFragment(a.Lines[n.Anchor.Line-1].Text[n.Anchor.Start:n.Anchor.End]),
@@ -310,6 +316,7 @@ func (r *Renderer) eventView(e *dossier.Event, root string) EventView {
 			Label: fmt.Sprintf("%s, %s %d", label, r.l.LineShort, s.Line),
 			URL:   root + articlePath(a.ID) + "#" + s.ID(),
 			Quote: a.Lines[s.Line-1].Text[s.Start:s.End],
+			Lang:  r.langOf(a),
 		})
 	}
 	return v

@@ -174,7 +174,7 @@ func New(d *dossier.Dossier, cfg Config) (*Renderer, error) {
 		}
 	}
 	for _, root := range []string{"", "../", "../../"} {
-		r.md[root] = markdown.NewRenderer(root, r.idTarget)
+		r.md[root] = markdown.NewRenderer(root, r.idTarget, loc.Quotes)
 	}
 	return r, nil
 }
@@ -292,7 +292,11 @@ func (r *Renderer) lastFiles(paths []string) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", feedPath, err)
 	}
-	files := []File{{feedPath, feed}}
+	words, err := r.searchWords()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", searchWordsPath, err)
+	}
+	files := []File{{feedPath, feed}, {searchWordsPath, words}}
 	if r.baseURL() != "" {
 		paths = append(slices.Clone(paths), feedPath)
 		slices.Sort(paths)

@@ -14,6 +14,7 @@ const (
 	searchPath      = "search/index.html"
 	searchIndexPath = "static/search-index.js"
 	searchShardDir  = "static/search/"
+	searchWordsPath = "static/search-words.js"
 	// shardAbove is the number of searchable things above which the index is split into
 	// shards (search.Sharded), so that a query loads a small part of it: about 250 articles.
 	// Below it one file is smaller than the shards a query needs, and works without them.
@@ -77,7 +78,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 		a := n.Anchor.Article
 		docs = append(docs, search.Doc{
 			Kind: "note", Title: r.l.NoteKinds[n.Kind] + " · " + a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
-			URL: noteURL(n), Text: plain(n.Body.Text()),
+			URL: noteURL(n), Text: plain(n.Body.TextWith(r.loc.Quotes)),
 		})
 	}
 	for _, a := range r.d.Actors {
@@ -87,7 +88,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 		}
 		aliases = append(aliases, a.Variants...)
 		docs = append(docs, search.Doc{Kind: "actor", Title: a.Name, URL: actorPath(a.ID),
-			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.Text())), Keywords: strings.Join(aliases, " ")})
+			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.TextWith(r.loc.Quotes))), Keywords: strings.Join(aliases, " ")})
 	}
 	for _, t := range r.d.Topics {
 		var kws []string
@@ -95,11 +96,11 @@ func (r *Renderer) searchDocs() []search.Doc {
 			kws = append(kws, k.ID)
 		}
 		docs = append(docs, search.Doc{Kind: "topic", Title: t.Title, URL: topicPath(t.ID),
-			Text: plain(t.Body.Text()), Keywords: strings.Join(kws, " ")})
+			Text: plain(t.Body.TextWith(r.loc.Quotes)), Keywords: strings.Join(kws, " ")})
 	}
 	for _, e := range r.d.Events {
 		docs = append(docs, search.Doc{Kind: "event", Title: r.dateText(e) + ": " + e.Title, URL: r.eventPath(e.ID),
-			Text: plain(e.Body.Text())})
+			Text: plain(e.Body.TextWith(r.loc.Quotes))})
 	}
 	return docs
 }
@@ -145,3 +146,7 @@ func (r *Renderer) searchPage(p Page) (any, error) {
 	p.SearchPage = true
 	return SearchPage{Page: p, ActorsURL: p.Root + actorsPath, TopicsURL: p.Root + topicsPath}, nil
 }
+
+// searchWords returns static/search-words.js: the words of static/search.js in the
+// site's language.
+func (r *Renderer) searchWords() ([]byte, error) { return search.Words(r.loc) }

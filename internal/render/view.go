@@ -64,6 +64,7 @@ type NoteView struct {
 	Body       template.HTML
 	Quote      string
 	QuoteShort string // its first 90 characters or so, for a list
+	QuoteLang  string // the language of the quote, its article's, if not the page's; or ""
 	Article    Link
 	Line       int
 	Where      string // "article title, Z. 34"
@@ -91,6 +92,7 @@ type SourceView struct {
 	Label string // "Frankfurter Rundschau, Z. 54"
 	URL   string
 	Quote string
+	Lang  string // the language of the quote, its article's, if not the page's; or ""
 }
 
 // Group is a run of lines shown together: article text, a photo gallery, or page
@@ -112,6 +114,7 @@ type ArticleItem struct {
 // passages.
 type ArticleLines struct {
 	Article Link
+	Lang    string        // the article's language, if not the page's; or ""
 	Items   template.HTML // each an <li> with the line's link (Renderer.articleLines)
 }
 
@@ -138,6 +141,7 @@ type ArticlePage struct {
 	Published         date.Date
 	URL               string
 	SeedName          string
+	TextLang          string        // the language of the article's title and text, if not the page's; or ""
 	IntroLead         template.HTML // the introduction's first block, shown at once
 	IntroRest         template.HTML // the rest of it, folded
 	TextURL           string        // the first line of the text: "#L1"

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"dossier/internal/browsertest"
+	"dossier/internal/locale"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -45,6 +46,11 @@ func mustSearchSiteIndex(t *testing.T, sharded bool) string {
 		t.Fatal(err)
 	}
 	mustWrite(t, filepath.Join(dir, "static", "search.js"), js)
+	words, err := Words(locale.German)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(dir, "static", "search-words.js"), words)
 	css, err := os.ReadFile(filepath.Join(filepath.Dir(searchJS), "style.css"))
 	if err != nil {
 		t.Fatal(err)

@@ -279,12 +279,7 @@ type choice struct {
 }
 
 func contextOf(d *idossier.Dossier, articleID string) editContext {
-	lang := locale.Builtin.Default()
-	if d.Site != nil {
-		if l, ok := locale.Lookup(d.Site.Language); ok {
-			lang = l
-		}
-	}
+	lang := localeOf(d)
 	c := editContext{Words: lang.Editor, NoteKinds: content.NoteKinds, ActorKinds: content.ActorKinds,
 		Actors: []choice{}, Topics: []choice{}, Notes: []choice{}}
 	for _, a := range d.Actors {
