@@ -29,6 +29,7 @@ import (
 	"dossier/internal/date"
 	"dossier/internal/dossier"
 	"dossier/internal/markdown"
+	"dossier/internal/parallel"
 )
 
 // File is an exported file.
@@ -80,37 +81,47 @@ func CitePath(articleID, ext string) string { return citeDir + articleID + "." +
 // NoteCitePath returns the path of a note's citation file of extension ext.
 func NoteCitePath(noteID, ext string) string { return citeDir + "notes/" + noteID + "." + ext }
 
-// Files returns every exported file, sorted by path.
+// Files returns every exported file, sorted by path. It makes them on all cores: the
+// data files first, the largest (the annotations, a quarter of the exports' time at 10,000
+// articles) at the start, then the citations, one article or note at a time.
 func Files(d *dossier.Dossier, cfg Config) ([]File, error) {
 	x := exporter{d: d, cfg: cfg}
-	var files []File
-	for _, a := range d.Articles {
-		files = append(files, x.articleCitations(a)...)
+	data := []struct {
+		path string
+		make func() ([]byte, error)
+	}{
+		{AnnotationsPath, x.annotations},
+		{EventsJSONPath, x.timelineJS},
+		{GraphMLPath, x.graphML},
+		{NetworkJSONPath, x.networkJSON},
+		{ActorsCSVPath, func() ([]byte, error) { return x.actorsCSV(), nil }},
+		{EventsCSVPath, func() ([]byte, error) { return x.eventsCSV(), nil }},
 	}
+	var notes []*dossier.Note
 	for _, n := range d.Notes {
 		if n.Anchor != nil {
-			files = append(files, x.noteCitations(n)...)
+			notes = append(notes, n)
 		}
 	}
-	ann, err := x.annotations()
-	if err != nil {
-		return nil, err
+	made := make([][]File, len(data)+len(d.Articles)+len(notes))
+	errs := make([]error, len(data))
+	parallel.Each(len(made), func(i int) {
+		switch {
+		case i < len(data):
+			b, err := data[i].make()
+			made[i], errs[i] = []File{{data[i].path, b}}, err
+		case i < len(data)+len(d.Articles):
+			made[i] = x.articleCitations(d.Articles[i-len(data)])
+		default:
+			made[i] = x.noteCitations(notes[i-len(data)-len(d.Articles)])
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
 	}
-	tl, err := x.timelineJS()
-	if err != nil {
-		return nil, err
-	}
-	gml, err := x.graphML()
-	if err != nil {
-		return nil, err
-	}
-	nj, err := x.networkJSON()
-	if err != nil {
-		return nil, err
-	}
-	files = append(files,
-		File{AnnotationsPath, ann}, File{EventsJSONPath, tl}, File{GraphMLPath, gml},
-		File{NetworkJSONPath, nj}, File{ActorsCSVPath, x.actorsCSV()}, File{EventsCSVPath, x.eventsCSV()})
+	files := slices.Concat(made...)
 	sortFiles(files)
 	return files, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -649,6 +650,62 @@ func TestShippedDossier(t *testing.T) {
 	for p, b := range files {
 		if !bytes.Equal(b, again[p]) {
 			t.Errorf("%s differs between two exports", p)
+		}
+	}
+}
+
+// TestAnnotationsChunked holds the annotations, written item by item on all cores, to
+// the bytes of marshal of the whole collection, the plain way: for the test dossier, the
+// shipped one and a dossier of more notes than a chunk holds.
+func TestAnnotationsChunked(t *testing.T) {
+	plain := func(x exporter) []byte {
+		c := x.annoCollection()
+		offsets := map[*dossier.Article][]int{}
+		for _, n := range x.d.Notes {
+			if n.Anchor == nil {
+				continue
+			}
+			a := n.Anchor.Article
+			if offsets[a] == nil {
+				offsets[a] = lineOffsets(a)
+			}
+			an, err := x.annotation(n, offsets[a])
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.First.Items = append(c.First.Items, an)
+		}
+		c.Total = len(c.First.Items)
+		b, err := marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	shipped, errs := content.Load(os.DirFS(testdossier.Root()), content.Config{})
+	ds, more := dossier.Resolve(shipped, os.DirFS(testdossier.Root()), dossier.Config{})
+	if errs.Append(more); errs.Err() != nil {
+		t.Fatal(errs.Err())
+	}
+	many := testFS()
+	for i := range 1200 { // more than two chunks
+		many[fmt.Sprintf("content/notes/n%04d.md", i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+			"---\narticle: gipfel\nquote: \"Kim Jong-un\"\nprefix: \"Machthaber \"\n---\nNotiz %d <&> \"\u2028\".\n", i))}
+	}
+	html := func(doc *markdown.Doc) (string, error) { return "<p>" + string(doc.Source()) + "</p>", nil }
+	for name, x := range map[string]exporter{
+		"test":       {d: mustDossier(t, testFS()), cfg: Config{Words: testWords(), BodyHTML: html}},
+		"base URL":   {d: mustDossier(t, testFS()), cfg: Config{Words: testWords(), BaseURL: "https://example.org/d/"}},
+		"shipped":    {d: ds, cfg: Config{Words: testWords()}},
+		"many notes": {d: mustDossier(t, many), cfg: Config{Words: testWords(), BodyHTML: html}},
+		"no notes":   {d: mustDossier(t, fstest.MapFS{"content/dossier.md": {Data: []byte("---\ntitle: Leer\n---\n")}}), cfg: Config{Words: testWords()}},
+	} {
+		got, err := x.annotations()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := plain(x); !bytes.Equal(got, want) {
+			t.Errorf("%s: chunked annotations differ from marshal of the whole collection:\n%.600s\nwant\n%.600s", name, got, want)
 		}
 	}
 }

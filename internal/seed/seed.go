@@ -170,7 +170,7 @@ func classify(lines []Line) {
 			l.Kind, l.Reason = Byline, "credit line: "+credit(t)
 		case dateline(t) != "":
 			l.Kind, l.Reason = Byline, "date line: "+dateline(t)
-		case wireDateline.MatchString(t):
+		case isWireDateline(t):
 			l.Kind, l.Reason = Byline, "wire dateline standing alone"
 		case isBio(t):
 			l.Kind, l.Reason = Boilerplate, "author biography"
@@ -194,7 +194,7 @@ func classify(lines []Line) {
 			seenTitle = true
 		case headingLike(t, 100) && (seenTitle || seenText):
 			l.Kind, l.Reason = Subheading, "short line without final punctuation"
-		case wirePrefix.MatchString(t):
+		case hasWirePrefix(t):
 			l.Reason = "text after a wire dateline"
 		}
 		if l.Kind == Paragraph || l.Kind == Subheading || l.Kind == Gallery {
@@ -303,6 +303,17 @@ var (
 	wireDateline = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'/-]*\s)?\((?:Reuters|AP|AFP|dpa|Bloomberg|KCNA|Yonhap|UPI|Xinhua|TASS|epd|KNA|APA|SDA)\)\s*[-–—]?$`)
 	wirePrefix   = regexp.MustCompile(`^(?:[\p{Lu}][\p{Lu}\p{L}\p{N} .,'/-]*\s)?\([A-Z][A-Za-z. ]{1,30}\)\s*[-–—]\s+\S`)
 )
+
+// isWireDateline and hasWirePrefix match wireDateline and wirePrefix. Both need an
+// opening parenthesis, which few lines have, so they ask for one before running the
+// expression: the two expressions took a tenth of a 10,000-article build's CPU time.
+func isWireDateline(t string) bool {
+	return strings.IndexByte(t, '(') >= 0 && wireDateline.MatchString(t)
+}
+
+func hasWirePrefix(t string) bool {
+	return strings.IndexByte(t, '(') >= 0 && wirePrefix.MatchString(t)
+}
 
 // isBio reports whether t reads like a note about the author: "Anna Muster ist Journalistin …".
 func isBio(t string) bool {

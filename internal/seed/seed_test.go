@@ -160,6 +160,7 @@ func FuzzLineTests(f *testing.F) {
 		"Anna Muster ist Journalistin in Berlin.", "Anna Muster  ist\u00a0Autorin", "Anna Muster ist", "anna Muster ist Autor x",
 		"epa10926878 A handout photo", "EPA1234 x", "Reuters123456", "Reuters123456 x", "dpa12345\tx", "AFP 12345 x",
 		strings.Repeat("ä", 99), strings.Repeat("ä", 100), strings.Repeat("x", 300) + "©",
+		"SEOUL (Reuters) -", "(dpa)", "PJÖNGJANG (KCNA) – Die Agentur meldet", "(Bloomberg) - x", "Text (AP)",
 	} {
 		f.Add(s)
 	}
@@ -179,6 +180,12 @@ func FuzzLineTests(f *testing.F) {
 		}
 		if got, want := isBio(s), bio(s); got != want {
 			t.Errorf("isBio(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isWireDateline(s), wireDateline.MatchString(s); got != want {
+			t.Errorf("isWireDateline(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := hasWirePrefix(s), wirePrefix.MatchString(s); got != want {
+			t.Errorf("hasWirePrefix(%q) = %v, want %v", s, got, want)
 		}
 		if got, want := isAgencyCaption(s), agency.MatchString(s); got != want {
 			t.Errorf("isAgencyCaption(%q) = %v, want %v", s, got, want)
