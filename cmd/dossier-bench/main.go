@@ -1,14 +1,19 @@
 // Command dossier-bench compares the build of a synthetic dossier with Hugo building the
-// same corpus as a Hugo site, and with the floor: the corpus's texts rendered by goldmark
-// alone and written one file each, as many files as the Hugo site's pages. It runs the
-// three side by side, alternating their order from round to round, each as its own
-// process, and prints the median wall time, the pages per second and the peak memory of
-// each, and the ratios of the medians.
+// same corpus as a Hugo site (one or more Hugo versions), and with the floor: the corpus's
+// texts rendered by goldmark alone and written one file each, as many files as the Hugo
+// site's pages. It runs them side by side, alternating their order from round to round,
+// each as its own process, and prints for each the median, least and greatest wall time,
+// the pages per second, the peak memory and the bytes and files written, and the ratios
+// of the medians and round by round.
 //
-//	dossier-bench [-rounds 3] [-hugo hugo] [-work DIR] PLAIN_DOSSIER HUGO_SITE
+//	dossier-bench [-rounds 3] [-hugo PATH]... [-work DIR] PLAIN_DOSSIER HUGO_SITE
+//	dossier-bench [-rounds 3] [-hugo PATH]... [-work DIR] -n 100000 [-gen DIR]
 //
-// The corpora come from a generator that writes the same text in both formats, such as
-// the one beside this repository in ../shared/bench/gen (see README.md, "Speed").
+// -hugo may be given once for each Hugo to compare (default: the hugo command), or as
+// -hugo none to compare with the floor alone. With -n and no folders, dossier-bench
+// writes the two corpora of n articles into the work folder first, with the generator
+// in -gen, one that writes the same text in both formats, such as the one beside this
+// repository in ../shared/bench/gen (see README.md, "Speed").
 //
 //	dossier-bench floor -out DIR CONTENT_FOLDER...
 //
@@ -19,6 +24,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,23 +70,37 @@ type run struct {
 	wall   time.Duration
 	maxRSS int64 // bytes
 	pages  int
+	bytes  int64 // written: the sizes of the files in the output folder
+	files  int
 }
 
 func compare(args []string) error {
 	fs := flag.NewFlagSet("dossier-bench", flag.ExitOnError)
 	rounds := fs.Int("rounds", 3, "runs of each contender; the median is reported")
-	hugo := fs.String("hugo", "hugo", "the Hugo command")
-	work := fs.String("work", "", "folder for the builds' output (default: a new temporary folder)")
+	var hugos []string
+	fs.Func("hugo", "a Hugo command to compare with, once for each (default hugo; none for no Hugo)", func(s string) error {
+		hugos = append(hugos, s)
+		return nil
+	})
+	work := fs.String("work", "", "folder for the corpora and the builds' output (default: a new temporary folder)")
+	n := fs.Int("n", 0, "articles of the corpora to generate, when no folders are given")
+	gen := fs.String("gen", "../shared/bench/gen", "the generator's folder (a Go main package), for -n")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: dossier-bench [-rounds 3] [-hugo hugo] [-work DIR] PLAIN_DOSSIER HUGO_SITE")
+		fmt.Fprintln(os.Stderr, "usage: dossier-bench [-rounds 3] [-hugo PATH]... [-work DIR] PLAIN_DOSSIER HUGO_SITE\n"+
+			"       dossier-bench [-rounds 3] [-hugo PATH]... [-work DIR] -n ARTICLES [-gen DIR]")
 		fs.PrintDefaults()
 	}
 	fs.Parse(args)
-	if fs.NArg() != 2 {
+	if (fs.NArg() != 2 || *n != 0) && (fs.NArg() != 0 || *n <= 0) {
 		fs.Usage()
 		os.Exit(2)
 	}
-	plain, hugoSite := fs.Arg(0), fs.Arg(1)
+	if len(hugos) == 0 {
+		hugos = []string{"hugo"}
+	}
+	if slices.Contains(hugos, "none") {
+		hugos = nil
+	}
 	if *work == "" {
 		dir, err := os.MkdirTemp("", "dossier-bench-")
 		if err != nil {
@@ -89,6 +109,13 @@ func compare(args []string) error {
 		defer os.RemoveAll(dir)
 		*work = dir
 	}
+	plain, hugoSite := fs.Arg(0), fs.Arg(1)
+	if *n > 0 {
+		var err error
+		if plain, hugoSite, err = generate(*gen, *work, *n); err != nil {
+			return err
+		}
+	}
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -96,10 +123,6 @@ func compare(args []string) error {
 	dossier, err := buildDossier(*work)
 	if err != nil {
 		return err
-	}
-	hugoVersion, err := exec.Command(*hugo, "version").Output()
-	if err != nil {
-		return fmt.Errorf("%s version: %w (install Hugo, e.g. apt-get install -y hugo)", *hugo, err)
 	}
 	var floorDirs []string
 	for _, d := range []string{"articles", "notes", "actors", "topics"} {
@@ -113,14 +136,32 @@ func compare(args []string) error {
 		{name: "dossier", inputs: []string{plain}, cmd: func(out string) *exec.Cmd {
 			return exec.Command(dossier, "build", "-stats", "-src", plain, "-out", out)
 		}, pages: match(dossierPages)},
-		{name: "hugo", inputs: []string{hugoSite}, cmd: func(out string) *exec.Cmd {
-			return exec.Command(*hugo, "--quiet", "-s", hugoSite, "-d", out)
-		}, pages: func(_, out string) int { return countFiles(out, ".html") }},
-		{name: "floor", inputs: floorDirs, cmd: func(out string) *exec.Cmd {
-			return exec.Command(self, append([]string{"floor", "-out", out}, floorDirs...)...)
-		}, pages: match(floorPages)},
 	}
-	fmt.Printf("dossier-bench: %s against %s, %d rounds, GOMAXPROCS %d, %s", plain, hugoSite, *rounds, runtime.GOMAXPROCS(0), hugoVersion)
+	var versions []string
+	for _, hugo := range hugos {
+		v, err := exec.Command(hugo, "version").Output()
+		if err != nil {
+			return fmt.Errorf("%s version: %w (install Hugo, e.g. apt-get install -y hugo)", hugo, err)
+		}
+		name := "hugo"
+		if m := regexp.MustCompile(`v(\d+\.\d+)\.\d+`).FindSubmatch(v); m != nil {
+			name += " " + string(m[1])
+		}
+		for slices.ContainsFunc(contenders, func(c *contender) bool { return c.name == name }) {
+			name += "'"
+		}
+		versions = append(versions, fmt.Sprintf("%s: %s (%s)", name, strings.TrimSpace(string(v)), hugo))
+		contenders = append(contenders, &contender{name: name, inputs: []string{hugoSite}, cmd: func(out string) *exec.Cmd {
+			return exec.Command(hugo, "--quiet", "-s", hugoSite, "-d", out)
+		}, pages: func(_, out string) int { return countFiles(out, ".html") }})
+	}
+	contenders = append(contenders, &contender{name: "floor", inputs: floorDirs, cmd: func(out string) *exec.Cmd {
+		return exec.Command(self, append([]string{"floor", "-out", out}, floorDirs...)...)
+	}, pages: match(floorPages)})
+	fmt.Printf("dossier-bench: %s against %s, %d rounds, GOMAXPROCS %d, %s\n", plain, hugoSite, *rounds, runtime.GOMAXPROCS(0), runtime.Version())
+	for _, v := range versions {
+		fmt.Println(v)
+	}
 	// Every run writes into a folder of its own, and the folders are removed only after
 	// the last run. Removing one run's tens of thousands of files just before the next
 	// made the next one slower, whoever it was: ext4 without a journal passes over every
@@ -137,7 +178,7 @@ func compare(args []string) error {
 	for round := range *rounds {
 		for i := range contenders {
 			c := contenders[(i+round)%len(contenders)] // alternate who goes first
-			out := filepath.Join(*work, fmt.Sprintf("%s-%d", c.name, round+1))
+			out := filepath.Join(*work, fmt.Sprintf("%s-%d", strings.NewReplacer(" ", "", "'", "b").Replace(c.name), round+1))
 			if _, err := os.Stat(out); err == nil {
 				return fmt.Errorf("%s exists; give -work an empty folder", out)
 			}
@@ -155,39 +196,108 @@ func compare(args []string) error {
 				return fmt.Errorf("%s: %w\n%s", c.name, err, stdout)
 			}
 			r.pages = c.pages(stdout, out)
+			r.bytes, r.files = du(out)
 			c.runs = append(c.runs, r)
-			fmt.Printf("round %d: %-7s %8.2f s %6d MB %6d pages\n", round+1, c.name, r.wall.Seconds(), r.maxRSS>>20, r.pages)
+			fmt.Printf("round %d: %-10s %8.2f s %6d MB %6d pages %7.1f MB in %d files, load %s\n", round+1, c.name,
+				r.wall.Seconds(), r.maxRSS>>20, r.pages, float64(r.bytes)/1e6, r.files, loadAverage())
 		}
 	}
+	fmt.Println()
+	report(os.Stdout, contenders)
+	return nil
+}
 
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tmedian wall\tpages\tpages/s\tmedian peak memory\tdossier's wall is\t")
-	med := map[string]run{}
+// report prints the table of the contenders' runs and the ratios to dossier's, the first.
+func report(w *os.File, contenders []*contender) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "\tmedian wall\tleast\tgreatest\tpages\tpages/s\tmedian peak memory\tgreatest\twritten\tfiles\tdossier\t")
+	d := contenders[0]
+	dm := median(d.runs)
 	for _, c := range contenders {
-		med[c.name] = median(c.runs)
-	}
-	for _, c := range contenders {
-		m := med[c.name]
-		ratio := "1"
-		if c.name != "dossier" {
-			ratio = fmt.Sprintf("%.2f× its", med["dossier"].wall.Seconds()/m.wall.Seconds())
+		m := median(c.runs)
+		lo, hi := c.runs[0].wall, c.runs[0].wall
+		var peak int64
+		for _, r := range c.runs {
+			lo, hi, peak = min(lo, r.wall), max(hi, r.wall), max(peak, r.maxRSS)
 		}
-		fmt.Fprintf(tw, "%s\t%.2f s\t%d\t%.0f\t%d MB\t%s\t\n", c.name, m.wall.Seconds(), m.pages,
-			float64(m.pages)/m.wall.Seconds(), m.maxRSS>>20, ratio)
+		ratio := ""
+		switch {
+		case c.name == "floor":
+			ratio = fmt.Sprintf("%.2f× its time", dm.wall.Seconds()/m.wall.Seconds())
+		case c != d:
+			ratio = fmt.Sprintf("%.1f× as fast", m.wall.Seconds()/dm.wall.Seconds())
+		}
+		fmt.Fprintf(tw, "%s\t%.2f s\t%.2f s\t%.2f s\t%d\t%.0f\t%d MB\t%d MB\t%.1f MB\t%d\t%s\t\n", c.name, m.wall.Seconds(),
+			lo.Seconds(), hi.Seconds(), m.pages, float64(m.pages)/m.wall.Seconds(), m.maxRSS>>20, peak>>20,
+			float64(m.bytes)/1e6, m.files, ratio)
 	}
 	tw.Flush()
-	fmt.Printf("dossier is %.1f× as fast as Hugo and takes %.2f× the floor's time (medians)\n",
-		med["hugo"].wall.Seconds()/med["dossier"].wall.Seconds(), med["dossier"].wall.Seconds()/med["floor"].wall.Seconds())
 	// A slow minute of the machine falls on one round's runs together; the ratio within
 	// each round shows how much of the spread it explains.
-	byName := map[string]*contender{}
-	for _, c := range contenders {
-		byName[c.name] = c
+	for _, c := range contenders[1:] {
+		if c.name == "floor" {
+			fmt.Fprintf(w, "dossier takes %.2f× the floor's time (medians); round by round %s× (median %.2f×)\n",
+				dm.wall.Seconds()/median(c.runs).wall.Seconds(), roundRatios(d.runs, c.runs, "%.2f"), medianRatio(d.runs, c.runs))
+		} else {
+			fmt.Fprintf(w, "dossier is %.1f× as fast as %s (medians); round by round %s× (median %.1f×)\n",
+				median(c.runs).wall.Seconds()/dm.wall.Seconds(), c.name, roundRatios(c.runs, d.runs, "%.1f"), medianRatio(c.runs, d.runs))
+		}
 	}
-	fmt.Printf("round by round: %s× as fast as Hugo (median %.1f×), %s× the floor's time (median %.2f×)\n",
-		roundRatios(byName["hugo"].runs, byName["dossier"].runs, "%.1f"), medianRatio(byName["hugo"].runs, byName["dossier"].runs),
-		roundRatios(byName["dossier"].runs, byName["floor"].runs, "%.2f"), medianRatio(byName["dossier"].runs, byName["floor"].runs))
-	return nil
+}
+
+// generate writes the corpus of n articles in both formats into work with the generator
+// in the folder gen, unless they are there from an earlier run, and returns their folders.
+func generate(gen, work string, n int) (plain, hugo string, err error) {
+	plain = filepath.Join(work, fmt.Sprintf("plain-%d", n))
+	hugo = filepath.Join(work, fmt.Sprintf("hugo-%d", n))
+	bin := filepath.Join(work, "gen")
+	for _, c := range []struct{ out, format string }{{plain, "plain"}, {hugo, "hugo"}} {
+		if _, err := os.Stat(c.out); err == nil {
+			fmt.Printf("dossier-bench: %s is there, kept\n", c.out)
+			continue
+		}
+		if _, err := os.Stat(bin); err != nil {
+			cmd := exec.Command("go", "build", "-o", bin, ".")
+			cmd.Dir = gen
+			if out, err := cmd.CombinedOutput(); err != nil {
+				return "", "", fmt.Errorf("go build of the generator in %s: %w\n%s", gen, err, out)
+			}
+		}
+		seeds, err := filepath.Abs(filepath.Join(gen, "..", "..", "seeds"))
+		if err != nil {
+			return "", "", err
+		}
+		cmd := exec.Command(bin, "-n", strconv.Itoa(n), "-format", c.format, "-out", c.out, "-seeds", seeds)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			os.RemoveAll(c.out)
+			return "", "", fmt.Errorf("generator: %w", err)
+		}
+	}
+	return plain, hugo, nil
+}
+
+// du returns the bytes and the number of the files in dir.
+func du(dir string) (size int64, files int) {
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				size += info.Size()
+				files++
+			}
+		}
+		return nil
+	})
+	return size, files
+}
+
+// loadAverage returns the machine's load average over the last minute, or "?".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
 }
 
 // ratios returns the wall time of each run of a over that of b in the same round.
