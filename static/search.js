@@ -174,6 +174,139 @@
     return i + 1;
   }
 
+  /* ---- The Snowball English stemmer (Porter2, snowballstem.org/algorithms/english), as
+   * generated for Go in github.com/blevesearch/snowballstem/english, on a folded word
+   * (which has no apostrophes). ---- */
+
+  var EN_EXCEPTION = {
+    skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
+    sky: 'sky', news: 'news', howe: 'howe', atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes'
+  };
+  var EN_INVARIANT = ['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed'];
+  var EN_STEP2 = {
+    tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+    ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful',
+    ousli: 'ous', ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', ogi: 'og',
+    fulli: 'ful', lessli: 'less', li: ''
+  };
+  var EN_STEP3 = { tional: 'tion', ational: 'ate', alize: 'al', icate: 'ic', iciti: 'ic', ical: 'ic', ful: '', ness: '', ative: '' };
+  var EN_STEP4 = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize', 'ion'];
+
+  function byLength(sufs) { return sufs.slice().sort(function (a, b) { return b.length - a.length; }); }
+  var EN_STEP2_SUFS = byLength(Object.keys(EN_STEP2)), EN_STEP3_SUFS = byLength(Object.keys(EN_STEP3));
+  var EN_STEP4_SUFS = byLength(EN_STEP4);
+
+  function isEnVowel(ch) { return ch !== undefined && ch.length === 1 && 'aeiouy'.indexOf(ch) >= 0; }
+
+  // enPast returns the position after the first non-vowel that follows a vowel, from i on,
+  // or -1.
+  function enPast(w, i) {
+    while (i < w.length && !isEnVowel(w[i])) i++;
+    if (i >= w.length) return -1;
+    while (i < w.length && isEnVowel(w[i])) i++;
+    if (i >= w.length) return -1;
+    return i + 1;
+  }
+
+  function enHasVowel(w, from, to) {
+    for (var i = from; i < to; i++) if (isEnVowel(w[i])) return true;
+    return false;
+  }
+
+  // enShort reports whether the letters before position c end in a short syllable: a
+  // vowel between two non-vowels, the last not w, x or Y; or a vowel and a non-vowel that
+  // begin the word.
+  function enShort(w, c) {
+    if (c < 2 || !isEnVowel(w[c - 2])) return false;
+    if (c >= 3 && !isEnVowel(w[c - 3]) && 'aeiouywxY'.indexOf(w[c - 1]) < 0) return true;
+    return c === 2 && !isEnVowel(w[c - 1]);
+  }
+
+  function englishStem(word) {
+    if (Object.prototype.hasOwnProperty.call(EN_EXCEPTION, word)) return EN_EXCEPTION[word];
+    var w = Array.from(word), i, s, start;
+    if (w.length < 3) return word;
+    // Prelude: y at the start and after a vowel is a consonant.
+    var yFound = false;
+    if (w[0] === 'y') { w[0] = 'Y'; yFound = true; }
+    for (i = 1; i < w.length; i++) {
+      if (w[i] === 'y' && isEnVowel(w[i - 1])) { w[i] = 'Y'; yFound = true; }
+    }
+    // Regions: R1 after the first non-vowel that follows a vowel (or after gener, commun,
+    // arsen), R2 the same again after R1.
+    var n = w.length, p1 = n, p2 = n, joined = w.join('');
+    var pre = ['gener', 'commun', 'arsen'].filter(function (x) { return joined.lastIndexOf(x, 0) === 0; })[0];
+    var c = pre ? pre.length : enPast(w, 0);
+    if (c >= 0) {
+      p1 = c;
+      var c2 = enPast(w, c);
+      if (c2 >= 0) p2 = c2;
+    }
+    // Step 1a: plurals.
+    s = longest(w, ['sses', 'ied', 'ies', 'us', 'ss', 's']);
+    if (s === 'sses') w.length -= 2;
+    else if (s === 'ied' || s === 'ies') {
+      start = w.length - 3;
+      w.length = start;
+      if (start >= 2) w.push('i'); else w.push('i', 'e');
+    } else if (s === 's' && enHasVowel(w, 0, w.length - 2)) w.length -= 1;
+    if (EN_INVARIANT.indexOf(w.join('')) < 0) {
+      // Step 1b: -ed, -ing.
+      s = longest(w, ['eedly', 'ingly', 'edly', 'eed', 'ing', 'ed']);
+      if (s === 'eed' || s === 'eedly') {
+        if (w.length - s.length >= p1) { w.length -= s.length; w.push('e', 'e'); }
+      } else if (s && enHasVowel(w, 0, w.length - s.length)) {
+        w.length -= s.length;
+        var t = longest(w, ['at', 'bl', 'iz', 'bb', 'dd', 'ff', 'gg', 'mm', 'nn', 'pp', 'rr', 'tt']);
+        if (t === 'at' || t === 'bl' || t === 'iz') w.push('e');
+        else if (t) w.length -= 1;
+        else if (w.length === p1 && enShort(w, w.length)) w.push('e');
+      }
+      // Step 1c: y after a non-vowel that does not begin the word.
+      var last = w[w.length - 1];
+      if ((last === 'y' || last === 'Y') && w.length >= 3 && !isEnVowel(w[w.length - 2])) w[w.length - 1] = 'i';
+      // Step 2.
+      s = longest(w, EN_STEP2_SUFS);
+      start = w.length - s.length;
+      if (s && start >= p1) {
+        if (s === 'ogi') {
+          if (w[start - 1] === 'l') { w.length = start; w.push('o', 'g'); }
+        } else if (s === 'li') {
+          if (start > 0 && 'cdeghkmnrt'.indexOf(w[start - 1]) >= 0) w.length = start;
+        } else {
+          w.length = start;
+          Array.prototype.push.apply(w, EN_STEP2[s].split(''));
+        }
+      }
+      // Step 3.
+      s = longest(w, EN_STEP3_SUFS);
+      start = w.length - s.length;
+      if (s && start >= p1 && (s !== 'ative' || start >= p2)) {
+        w.length = start;
+        Array.prototype.push.apply(w, EN_STEP3[s].split(''));
+      }
+      // Step 4.
+      s = longest(w, EN_STEP4_SUFS);
+      start = w.length - s.length;
+      if (s && start >= p2 && (s !== 'ion' || w[start - 1] === 's' || w[start - 1] === 't')) w.length = start;
+      // Step 5.
+      start = w.length - 1;
+      if (w[start] === 'e') {
+        if (start >= p2 || (start >= p1 && !enShort(w, start))) w.length = start;
+      } else if (w[start] === 'l') {
+        if (start >= p2 && w[start - 1] === 'l') w.length = start;
+      }
+    }
+    var out = w.join('');
+    return yFound ? out.replace(/Y/g, 'y') : out;
+  }
+
+  // STEMMERS are the stemmers of the languages an index may name (its "stem"): a
+  // language this file has no stemmer for has its words matched by their beginnings.
+  var STEMMERS = { german: stem, english: englishStem };
+  function plainWord(w) { return w; }
+
   /* ---- Querying ---- */
 
   var KIND_ORDER = ['article', 'note', 'actor', 'topic', 'event'];
@@ -211,15 +344,29 @@
     this.stop = new Set(data.stop);
     this.decoded = [];
     this.stemCache = new Map();
+    // The stemmers of the index's languages: German alone unless it names them.
+    this.stemmers = (data.stem || ['german']).map(function (name) { return STEMMERS[name] || plainWord; });
   }
 
-  Searcher.prototype.stemOf = function (f) {
-    var s = this.stemCache.get(f);
-    if (s === undefined) {
-      s = stem(f);
-      this.stemCache.set(f, s);
+  // stemsOf returns the stems of the folded word f, one for each language of the index,
+  // without duplicates: German's alone for a German dossier.
+  Searcher.prototype.stemsOf = function (f) {
+    var ss = this.stemCache.get(f);
+    if (ss === undefined) {
+      ss = [];
+      this.stemmers.forEach(function (st) {
+        var s = st(f);
+        if (ss.indexOf(s) < 0) ss.push(s);
+      });
+      this.stemCache.set(f, ss);
     }
-    return s;
+    return ss;
+  };
+
+  // isTerm reports whether a stem of the folded word f is a term of the index.
+  Searcher.prototype.isTerm = function (f) {
+    var self = this;
+    return this.stemsOf(f).some(function (s) { return self.termId.has(s); });
   };
 
   // df returns the number of documents that have term id t.
@@ -372,19 +519,24 @@
     function add(id, factor) {
       if (id !== undefined && !seen.has(id)) { seen.add(id); out.push([id, factor]); }
     }
-    var s = this.stemOf(f);
-    add(this.termId.get(s), 1);
-    if (f.length > 4 && f[f.length - 1] === 's') add(this.termId.get(this.stemOf(f.slice(0, -1))), 1);
-    if ((prefix || out.length === 0) && s.length >= 2) {
-      var more = [], terms = this.data.terms;
-      for (var i = 0; i < terms.length; i++) {
-        if (terms[i].length > s.length && terms[i].lastIndexOf(s, 0) === 0) more.push(i);
-      }
-      more.sort(function (a, b) { return self.df(b) - self.df(a) || a - b; });
-      // The nearer completion first: "munit" is more likely "Munition" than
-      // "Munitionsvorräte".
-      more.slice(0, MAX_EXPANSIONS).forEach(function (id) {
-        add(id, -0.6 * Math.sqrt(s.length / terms[id].length));
+    var ss = this.stemsOf(f);
+    ss.forEach(function (s) { add(self.termId.get(s), 1); });
+    if (f.length > 4 && f[f.length - 1] === 's') {
+      this.stemsOf(f.slice(0, -1)).forEach(function (s) { add(self.termId.get(s), 1); });
+    }
+    if (prefix || out.length === 0) {
+      ss.forEach(function (s) {
+        if (s.length < 2) return;
+        var more = [], terms = self.data.terms;
+        for (var i = 0; i < terms.length; i++) {
+          if (terms[i].length > s.length && terms[i].lastIndexOf(s, 0) === 0) more.push(i);
+        }
+        more.sort(function (a, b) { return self.df(b) - self.df(a) || a - b; });
+        // The nearer completion first: "munit" is more likely "Munition" than
+        // "Munitionsvorräte".
+        more.slice(0, MAX_EXPANSIONS).forEach(function (id) {
+          add(id, -0.6 * Math.sqrt(s.length / terms[id].length));
+        });
       });
     }
     return out;
@@ -450,7 +602,9 @@
     qws.forEach(function (f, i) {
       var prefix = i === qws.length - 1 && typedLast;
       if (prefix && f.length < MIN_PREFIX) return;
-      if (self.stop.has(f) && !prefix) return;
+      // A stop word of one language may be a word of another ("war"): in an index of more
+      // than one, it is dropped only when it is no term.
+      if (self.stop.has(f) && !prefix && !(self.stemmers.length > 1 && self.isTerm(f))) return;
       kept.push({ f: f, prefix: prefix });
     });
     return kept;
@@ -540,14 +694,14 @@
       if (t.length >= 4) {
         if (f.indexOf(t) >= 0) return true;
       } else if (f.lastIndexOf(t, 0) === 0) {
-        if (s === null) s = self.stemOf(f);
-        if (s === t) return true;
+        if (s === null) s = self.stemsOf(f);
+        if (s.indexOf(t) >= 0) return true;
       }
     }
     return false;
   }
 
-  var api = { fold: fold, words: words, stem: stem, isWordChar: isWordChar, Searcher: Searcher, group: group };
+  var api = { fold: fold, words: words, stem: stem, englishStem: englishStem, isWordChar: isWordChar, Searcher: Searcher, group: group };
   global.DossierSearch = api;
   if (typeof module === 'object' && module.exports) module.exports = api;
 

@@ -42,6 +42,7 @@ func TestEnglishSite(t *testing.T) {
 		"search/index.html":                              {`<html lang="en">`, "Search needs JavaScript."},
 		"static/search-words.js":                         {`"lang":"en"`, `"suggestions":"Search suggestions"`, `"other":"{n} results for “{q}”"`},
 		"atom.xml":                                       {`xml:lang="en"`, "Context: „"}, // a German passage in German marks
+		"static/search-index.js":                         {`"stem":["german","english"]`}, // the articles German, the rest English
 	} {
 		page := mustFile(t, res, path)
 		for _, w := range want {
@@ -135,7 +136,7 @@ Der Rat beschloss neue Sanktionen gegen Nordkorea.
 		"atom.xml":               {"Kontext: “new sanctions against North Korea”"},
 		"articles/blatt.html":    {`<h1>Sanktionen gegen Pjöngjang</h1>`, `<section class="seed" aria-labelledby`},
 		"static/search-words.js": {`"lang":"de"`},
-		"static/search-index.js": {`"sanction"`}, // "sanctions" stemmed as English
+		"static/search-index.js": {`"sanction"`, `"council"`, `"german"`, `"english"`}, // "sanctions", "council" stemmed as English, the German text as German
 	} {
 		page := mustFile(t, res, path)
 		for _, w := range want {

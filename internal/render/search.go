@@ -62,13 +62,13 @@ func (r *Renderer) searchDocs() []search.Doc {
 	docs := make([]search.Doc, 0, n)
 	for _, a := range r.d.Articles {
 		// The paragraphs share their article's title and URL; N numbers them (lineURL).
-		title, url := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L"
+		title, url, lang := a.Title+" · "+r.l.LineShort+" ", articlePath(a.ID)+"#L", articleLocale(a)
 		for _, l := range a.Lines {
 			if !searched(l) {
 				continue
 			}
 			docs = append(docs, search.Doc{Kind: "article", Title: title, URL: url, N: l.N,
-				Text: l.Text, Keywords: mentionedNames(l)})
+				Text: l.Text, Keywords: mentionedNames(l), Lang: lang})
 		}
 	}
 	for _, n := range r.d.Notes {
@@ -78,7 +78,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 		a := n.Anchor.Article
 		docs = append(docs, search.Doc{
 			Kind: "note", Title: r.l.NoteKinds[n.Kind] + " · " + a.Title + ", " + r.l.LineShort + " " + itoa(n.Anchor.Line),
-			URL: noteURL(n), Text: plain(n.Body.TextWith(r.loc.Quotes)),
+			URL: noteURL(n), Text: plain(n.Body.TextWith(r.loc.Quotes)), Lang: r.loc,
 		})
 	}
 	for _, a := range r.d.Actors {
@@ -88,7 +88,7 @@ func (r *Renderer) searchDocs() []search.Doc {
 		}
 		aliases = append(aliases, a.Variants...)
 		docs = append(docs, search.Doc{Kind: "actor", Title: a.Name, URL: actorPath(a.ID),
-			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.TextWith(r.loc.Quotes))), Keywords: strings.Join(aliases, " ")})
+			Text: strings.TrimSpace(a.Role + " " + plain(a.Body.TextWith(r.loc.Quotes))), Keywords: strings.Join(aliases, " "), Lang: r.loc})
 	}
 	for _, t := range r.d.Topics {
 		var kws []string
@@ -96,11 +96,11 @@ func (r *Renderer) searchDocs() []search.Doc {
 			kws = append(kws, k.ID)
 		}
 		docs = append(docs, search.Doc{Kind: "topic", Title: t.Title, URL: topicPath(t.ID),
-			Text: plain(t.Body.TextWith(r.loc.Quotes)), Keywords: strings.Join(kws, " ")})
+			Text: plain(t.Body.TextWith(r.loc.Quotes)), Keywords: strings.Join(kws, " "), Lang: r.loc})
 	}
 	for _, e := range r.d.Events {
 		docs = append(docs, search.Doc{Kind: "event", Title: r.dateText(e) + ": " + e.Title, URL: r.eventPath(e.ID),
-			Text: plain(e.Body.TextWith(r.loc.Quotes))})
+			Text: plain(e.Body.TextWith(r.loc.Quotes)), Lang: r.loc})
 	}
 	return docs
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"dossier/internal/locale"
 )
 
 // Analysis. A dossier says the same words again and again: the synthetic one of 10,000
@@ -20,6 +22,11 @@ type analysed struct {
 	kind  []int      // per doc, its kind's number
 	terms []string   // sorted
 	post  []postings // per term
+	// stop are the stop words of the docs' languages, the first language's first; stemmers
+	// names their stemmers for search.js, nil when they are German's alone, as before
+	// languages were more than one.
+	stop     []string
+	stemmers []string
 }
 
 // postings are the posting values of a term, document<<weightBits | weight, documents
@@ -39,6 +46,7 @@ func analyse(docs []Doc) (*analysed, error) {
 func analyseKinds(docs []Doc, kindNum []int) *analysed {
 	v := newVocabulary()
 	toks, ends := v.read(docs)
+	stop, stemmers := v.languages()
 	v.derive()
 	post := v.postings(toks, ends)
 
@@ -47,7 +55,7 @@ func analyseKinds(docs []Doc, kindNum []int) *analysed {
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(v.terms[a], v.terms[b]) })
-	ix := &analysed{kind: kindNum, terms: make([]string, len(order)), post: make([]postings, len(order))}
+	ix := &analysed{kind: kindNum, terms: make([]string, len(order)), post: make([]postings, len(order)), stop: stop, stemmers: stemmers}
 	for i, t := range order {
 		ix.terms[i], ix.post[i] = v.terms[t], post[t]
 	}
@@ -78,16 +86,26 @@ func kindsOf(docs []Doc) ([]int, error) {
 // vocabulary numbers the words of a corpus as written and the terms they are indexed
 // under, and keeps what the analyzer says of each word.
 type vocabulary struct {
-	a       *analyzer
-	ids     map[string]int32   // word as written → its number
+	langs   []*lexicon         // the languages of the docs, in the order first met
+	ids     map[string]int32   // word as written → its number, in German
 	words   []vocabWord        // by number
 	termIDs map[string]int32   // term → its number
 	terms   []string           // by number, in the order first met
 	pairs   map[[2]int32]int32 // two hyphenated words → the term of the two written together
 }
 
-// vocabWord is a distinct word of the corpus as written.
+// A lexicon is what the vocabulary knows of one language: its analyzer, and the numbers
+// of its words as written. A word is one word in each language it is written in, since
+// each stems it its own way ("die" is no word in German, a verb in English).
+type lexicon struct {
+	lang *locale.Search
+	a    *analyzer
+	ids  map[string]int32
+}
+
+// vocabWord is a distinct word of the corpus as written, in one language.
 type vocabWord struct {
+	lang    uint8 // its lexicon's index
 	folded  string
 	term    int32   // its own term; -1 if the word is not indexed (a stop word)
 	derived []int32 // the terms of its compound parts and derived forms; set by derive
@@ -95,7 +113,6 @@ type vocabWord struct {
 
 func newVocabulary() *vocabulary {
 	return &vocabulary{
-		a:       newAnalyzer(),
 		ids:     make(map[string]int32),
 		termIDs: make(map[string]int32),
 		pairs:   make(map[[2]int32]int32),
@@ -123,25 +140,74 @@ func (v *vocabulary) read(docs []Doc) (toks []uint32, ends []int) {
 	ends = make([]int, len(docs))
 	for i := range docs {
 		d := &docs[i]
-		toks = v.readText(toks, d.Text, 0)
-		toks = v.readText(toks, d.Keywords, 0)
+		lx := v.lexicon(d.Lang)
+		toks = v.readText(lx, toks, d.Text, 0)
+		toks = v.readText(lx, toks, d.Keywords, 0)
 		// The title of an article's paragraph names the article, and a note's names the
 		// article and line it annotates: neither is the paragraph's or the note's own words,
 		// so neither is indexed ("Munition" in an article's title would find every note on
 		// it).
 		if d.Kind != "article" && d.Kind != "note" {
-			toks = v.readText(toks, d.title(), tokTitle)
+			toks = v.readText(lx, toks, d.title(), tokTitle)
 		}
 		ends[i] = len(toks)
 	}
 	return toks, ends
 }
 
-// readText appends the tokens of the text s to toks, with the bit title.
-func (v *vocabulary) readText(toks []uint32, s string, title uint32) []uint32 {
+// lexicon returns the lexicon of the language of lang, German's if nil, making it when
+// the vocabulary has none yet. German's words are numbered in v.ids.
+func (v *vocabulary) lexicon(lang *locale.Locale) *lexicon {
+	s := &locale.German.Search
+	if lang != nil {
+		s = &lang.Search
+	}
+	for _, lx := range v.langs {
+		if lx.lang == s {
+			return lx
+		}
+	}
+	lx := &lexicon{lang: s, a: newAnalyzerFor(s), ids: make(map[string]int32)}
+	if s == &locale.German.Search {
+		lx.ids = v.ids
+	}
+	if len(v.langs) == 255 {
+		panic("search: more than 255 languages")
+	}
+	v.langs = append(v.langs, lx)
+	return lx
+}
+
+// languages returns the stop words of the vocabulary's languages, without duplicates, and
+// the names of their stemmers; nil if that is German alone, which is search.js's default.
+func (v *vocabulary) languages() (stop, stemmers []string) {
+	if len(v.langs) == 0 {
+		return strings.Fields(stopList), nil
+	}
+	seen := map[string]bool{}
+	german := true
+	for _, lx := range v.langs {
+		for _, w := range strings.Fields(lx.lang.Stop) {
+			if !seen[w] {
+				seen[w] = true
+				stop = append(stop, w)
+			}
+		}
+		stemmers = append(stemmers, lx.lang.Stemmer)
+		german = german && lx.lang == &locale.German.Search
+	}
+	if german {
+		stemmers = nil
+	}
+	return stop, stemmers
+}
+
+// readText appends the tokens of the text s in the language of lx to toks, with the bit
+// title.
+func (v *vocabulary) readText(lx *lexicon, toks []uint32, s string, title uint32) []uint32 {
 	prev, prevEnd := int32(-1), 0
 	for start, end := nextWord(s, 0); start >= 0; start, end = nextWord(s, end) {
-		id := v.word(s[start:end])
+		id := v.word(lx, s[start:end])
 		if v.words[id].term < 0 {
 			prev = -1
 		} else {
@@ -157,20 +223,21 @@ func (v *vocabulary) readText(toks []uint32, s string, title uint32) []uint32 {
 	return toks
 }
 
-// word returns the number of the word w as written, analysing it when it is new.
-func (v *vocabulary) word(w string) int32 {
-	if id, ok := v.ids[w]; ok {
+// word returns the number of the word w as written in the language of lx, analysing it
+// when it is new.
+func (v *vocabulary) word(lx *lexicon, w string) int32 {
+	if id, ok := lx.ids[w]; ok {
 		return id
 	}
 	id := int32(len(v.words))
 	f := fold(w)
-	vw := vocabWord{folded: f, term: -1}
-	if indexable(f) {
-		v.a.learn(f)
-		vw.term = v.term(v.a.stem(f))
+	vw := vocabWord{lang: uint8(slices.Index(v.langs, lx)), folded: f, term: -1}
+	if lx.a.indexable(f) {
+		lx.a.learn(f)
+		vw.term = v.term(lx.a.stem(f))
 	}
 	v.words = append(v.words, vw)
-	v.ids[w] = id
+	lx.ids[w] = id
 	return id
 }
 
@@ -190,7 +257,7 @@ func (v *vocabulary) pair(a, b int32) int32 {
 	k := [2]int32{a, b}
 	t, ok := v.pairs[k]
 	if !ok {
-		t = v.term(v.a.stem(v.words[a].folded + v.words[b].folded))
+		t = v.term(v.langs[v.words[a].lang].a.stem(v.words[a].folded + v.words[b].folded))
 		v.pairs[k] = t
 	}
 	return t
@@ -204,7 +271,7 @@ func (v *vocabulary) derive() {
 		if w.term < 0 {
 			continue
 		}
-		for _, t := range v.a.derivedTerms(w.folded) {
+		for _, t := range v.langs[w.lang].a.derivedTerms(w.folded) {
 			w.derived = append(w.derived, v.term(t))
 		}
 	}

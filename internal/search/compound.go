@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"unicode/utf8"
+
+	"dossier/internal/locale"
 )
 
 // Compound splitting. German writes compounds as one word, so a reader who searches
@@ -37,6 +39,8 @@ const (
 // look. The rest are memos: the parts of compounds are tried again and again, and stemming
 // is most of the work.
 type analyzer struct {
+	lang    *locale.Search  // the stemmer and stop words
+	stop    map[string]bool // lang's stop words
 	known   map[string]bool
 	starts  map[string]bool
 	stems   map[string]string   // folded word or part → stem
@@ -44,8 +48,18 @@ type analyzer struct {
 	parts   map[string][]string // folded word or part → split
 }
 
-func newAnalyzer() *analyzer {
+// newAnalyzer returns an analyzer of German words.
+func newAnalyzer() *analyzer { return newAnalyzerFor(&locale.German.Search) }
+
+// newAnalyzerFor returns an analyzer of the words of the language lang.
+func newAnalyzerFor(lang *locale.Search) *analyzer {
+	stop := stopWords
+	if lang != &locale.German.Search {
+		stop = stopSet(lang.Stop)
+	}
 	return &analyzer{
+		lang:    lang,
+		stop:    stop,
 		known:   make(map[string]bool),
 		starts:  make(map[string]bool),
 		stems:   make(map[string]string),
@@ -58,19 +72,26 @@ func newAnalyzer() *analyzer {
 func (a *analyzer) stem(f string) string {
 	st, ok := a.stems[f]
 	if !ok {
-		st = stem(f)
+		st = f
+		if a.lang.Stem != nil {
+			st = a.lang.Stem(f)
+		}
 		a.stems[f] = st
 	}
 	return st
 }
 
-// indexable reports whether the folded word f is indexed at all.
+// indexable reports whether the folded word f is indexed at all: German's rule.
 func indexable(f string) bool { return f != "" && !stopWords[f] }
+
+// indexable reports whether the folded word f is indexed at all: not one of the
+// language's stop words.
+func (a *analyzer) indexable(f string) bool { return f != "" && !a.stop[f] }
 
 // learn records that the folded word f stands on its own in the corpus. Every word must be
 // learnt before derivedTerms is first asked.
 func (a *analyzer) learn(f string) {
-	if !indexable(f) {
+	if !a.indexable(f) {
 		return
 	}
 	st := a.stem(f)

@@ -2,7 +2,8 @@ package search
 
 import (
 	"strconv"
-	"strings"
+
+	"dossier/internal/locale"
 )
 
 // Doc is one searchable thing.
@@ -15,6 +16,9 @@ type Doc struct {
 	// the actors it mentions under another spelling (a paragraph that says "Shoigu" is then
 	// found by "Schoigu").
 	Keywords string
+	// Lang is the language of the doc's words, which are stemmed by its rules; nil means
+	// German.
+	Lang *locale.Locale
 	// N, if not 0, numbers the doc among others that share its Title and URL, such as the
 	// paragraphs of an article: it is shown after each ("… · Z. " and "…#L", then "34"),
 	// so that a large site's paragraphs share one title and one URL string per article.
@@ -56,12 +60,16 @@ func Index(docs []Doc) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	stop := strings.Fields(stopList)
+	stop := ix.stop
 	b := make([]byte, 0, indexSize(docs, stop, ix))
 	b = append(b, `window.DOSSIER_SEARCH={"v":1,"kinds":`...)
 	b = appendStrings(b, kinds[:])
 	b = append(b, `,"stop":`...)
 	b = appendStrings(b, stop)
+	if ix.stemmers != nil {
+		b = append(b, `,"stem":`...)
+		b = appendStrings(b, ix.stemmers)
+	}
 	b = append(b, `,"docs":`...)
 	if len(docs) == 0 {
 		b = append(b, "null"...) // as json.Marshal wrote the nil slice of no docs
@@ -100,8 +108,8 @@ func Index(docs []Doc) ([]byte, error) {
 // each posting is counted as long as the largest there can be, each document as a
 // document of format 3, which has two numbers more.
 func indexSize(docs []Doc, stop []string, ix *analysed) int {
-	size := 128 // the names of the fields, the beginning and the end
-	for _, ss := range [][]string{kinds[:], stop, ix.terms} {
+	size := 136 // the names of the fields, the beginning and the end
+	for _, ss := range [][]string{kinds[:], stop, ix.terms, ix.stemmers} {
 		for _, s := range ss {
 			size += len(s) + 3 // "",
 		}

@@ -34,7 +34,7 @@ type nodeQuery struct {
 }
 
 type nodeAnswer struct {
-	Words   []struct{ Fold, Stem string } `json:"words"`
+	Words   []struct{ Fold, Stem, English string } `json:"words"`
 	Texts   [][]string                    `json:"texts"`
 	Queries []struct {
 		Results []struct {

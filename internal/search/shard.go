@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -48,12 +47,13 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 		V       int      `json:"v"`
 		Kinds   []string `json:"kinds"`
 		Stop    []string `json:"stop"`
+		Stem    []string `json:"stem,omitempty"`
 		N       int      `json:"n"`
 		Runs    [][3]int `json:"runs"`
 		Terms   []string `json:"terms"`
 		DF      []int    `json:"df"`
 		PShards []int    `json:"pshards"`
-	}{V: 3, Kinds: kinds[:], Stop: strings.Fields(stopList), N: len(docs)}
+	}{V: 3, Kinds: kinds[:], N: len(docs)}
 	for _, k := range kindNum {
 		if n := len(meta.Runs); n > 0 && meta.Runs[n-1][0] == k {
 			meta.Runs[n-1][1]++
@@ -84,7 +84,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	// Postings: consecutive terms, so that the completions of a word, which share its
 	// beginning, are mostly in one shard.
 	ix := analyseKinds(docs, kindNum)
-	meta.Terms = ix.terms
+	meta.Stop, meta.Stem, meta.Terms = ix.stop, ix.stemmers, ix.terms
 	meta.DF = make([]int, len(ix.terms))
 	b := make([]byte, 0, postShardSize*2) // empty between shards
 	flush := func() error {

@@ -18,12 +18,15 @@ func stem(folded string) string { return locale.German.Search.Stem(folded) }
 // stopWords are the words that are not indexed, folded: the locale's stop list. A query
 // drops them too, so "der Krieg" searches for "Krieg". The list ships in the index for
 // search.js.
-var stopWords = func() map[string]bool {
+var stopWords = stopSet(stopList)
+
+// stopSet returns the set of the words of list, separated by spaces.
+func stopSet(list string) map[string]bool {
 	m := make(map[string]bool)
-	for _, w := range strings.Fields(stopList) {
+	for _, w := range strings.Fields(list) {
 		m[w] = true
 	}
 	return m
-}()
+}
 
 var stopList = locale.German.Search.Stop

@@ -42,7 +42,7 @@ const answer = {};
 if (request.words) {
   answer.words = request.words.map((w) => {
     const f = S.fold(w);
-    return { fold: f, stem: S.stem(f) };
+    return { fold: f, stem: S.stem(f), english: S.englishStem(f) };
   });
 }
 if (request.texts) answer.texts = request.texts.map((t) => S.words(t).map((w) => w.s));
