@@ -13,7 +13,7 @@ var German = &Locale{
 	Name:   "Deutsch",
 	Quotes: Quotes{Open: "„", Close: "“", InnerOpen: "‚", InnerClose: "‘"},
 	Labels: &Labels{
-		Lang: "de",
+		Lang: "de", OGLocale: "de_DE",
 		Home: "Start", Articles: "Artikel", Actors: "Akteure", Topics: "Themen", Timeline: "Chronik",
 		Skip: "Zum Inhalt springen", Nav: "Hauptnavigation", Menu: "Menü",
 		Intro: "Zur Quelle", Text: "Artikeltext", Notes: "Anmerkungen", Note: "Anmerkung", Events: "Ereignisse", Event: "Ereignis",

@@ -13,7 +13,7 @@ var English = &Locale{
 	Name:   "English",
 	Quotes: Quotes{Open: "“", Close: "”", InnerOpen: "‘", InnerClose: "’"},
 	Labels: &Labels{
-		Lang: "en",
+		Lang: "en", OGLocale: "en_GB",
 		Home: "Home", Articles: "Articles", Actors: "Actors", Topics: "Topics", Timeline: "Timeline",
 		Skip: "Skip to content", Nav: "Main navigation", Menu: "Menu",
 		Intro: "About the source", Text: "Article text", Notes: "Notes", Note: "Note", Events: "Events", Event: "Event",

@@ -22,5 +22,6 @@ type Labels struct {
 	SearchNoJS, SearchNoJSActors, SearchNoJSMid, SearchNoJSTopics string
 	ActorKinds                                                    map[string]string
 	NoteKinds                                                     map[string]string
+	OGLocale                                                      string // the language and region as Open Graph writes them: "de_DE"
 	Footer                                                        string
 }
