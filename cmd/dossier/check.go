@@ -70,8 +70,8 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "dossier: %d articles, %d actors, %d topics, %d events, %d notes; %d warnings\n",
-		len(d.Articles), len(d.Actors), len(d.Topics), len(d.Events), len(d.Notes), len(res.Problems.Warnings()))
+	fmt.Fprintf(stdout, "dossier: %d articles, %d actors, %d topics, %d events, %d notes; %s\n",
+		len(d.Articles), len(d.Actors), len(d.Topics), len(d.Events), len(d.Notes), counted(len(res.Problems.Warnings()), "warning"))
 	return 0
 }
 

@@ -182,7 +182,7 @@ func TestCheckMistakes(t *testing.T) {
 			errors++
 		}
 	}
-	if want := fmt.Sprintf("dossier: %d errors; nothing was written", errors); !strings.Contains(stderr, want) {
+	if want := "dossier: " + counted(errors, "error") + "; nothing was written"; !strings.Contains(stderr, want) {
 		t.Errorf("stderr does not end with %q:\n%s", want, stderr)
 	}
 }
@@ -266,6 +266,18 @@ func TestCheckUsage(t *testing.T) {
 	} {
 		if status, _, _ := runCheck(t, args...); status != 2 {
 			t.Errorf("check %q = %d, want 2", args, status)
+		}
+	}
+}
+
+// TestCounted: the command's counts are in the singular for one, "1 error".
+func TestCounted(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 errors"}, {1, "1 error"}, {2, "2 errors"}, {12, "12 errors"}} {
+		if got := counted(tt.n, "error"); got != tt.want {
+			t.Errorf("counted(%d, error) = %q, want %q", tt.n, got, tt.want)
 		}
 	}
 }

@@ -205,10 +205,19 @@ func report(w io.Writer, problems diag.List, warnings bool) {
 	}
 }
 
+// counted is n and the noun, in the plural unless n is 1: the command's messages are
+// English, "1 error", "2 errors".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 func fail(w io.Writer, err error) int {
 	var list diag.List
 	if errors.As(err, &list) {
-		fmt.Fprintf(w, "dossier: %d errors; nothing was written\n", len(list))
+		fmt.Fprintf(w, "dossier: %s; nothing was written\n", counted(len(list), "error"))
 		return 1
 	}
 	fmt.Fprintf(w, "dossier: %v\n", err)
