@@ -331,7 +331,7 @@
         shard = run.shardEnd;
       });
       data = {
-        v: 3, kinds: data.kinds, stop: data.stop, terms: data.terms, df: data.df,
+        v: 3, kinds: data.kinds, stop: data.stop, stem: data.stem, terms: data.terms, df: data.df,
         pshards: data.pshards, runs: runs,
         docs: new Array(data.n), post: new Array(data.terms.length)
       };
@@ -429,8 +429,8 @@
   };
 
   // fillShard takes in the data of a shard. A document of a document shard is
-  // [t, title, u, URL, text]: the title and the URL go on from the first t and u
-  // characters of the previous document's.
+  // [t, title, u, URL, text] (and its language, in an index of more than one): the title
+  // and the URL go on from the first t and u characters of the previous document's.
   Searcher.prototype.fillShard = function (name, data) {
     var d = this.data, n = +name.slice(1), i;
     if (name[0] === 'p') {
@@ -443,7 +443,7 @@
       var x = data[i];
       title = title.slice(0, x[0]) + x[1];
       url = url.slice(0, x[2]) + x[3];
-      d.docs[at + i] = [run.kind, title, url, x[4]];
+      d.docs[at + i] = [run.kind, title, url, x[4], x[5]];
     }
   };
 
@@ -479,7 +479,7 @@
   // fill sets a result's title, URL and text from its document, if it is loaded.
   Searcher.prototype.fill = function (r) {
     var doc = this.data.docs[r.doc];
-    if (doc) { r.title = doc[1]; r.url = doc[2]; r.text = doc[3]; }
+    if (doc) { r.title = doc[1]; r.url = doc[2]; r.text = doc[3]; r.lang = doc[4] || ''; }
     return r;
   };
 
@@ -753,6 +753,12 @@
     document.head.appendChild(s);
   }
 
+  // markLang gives the element of a result's text the language of its document, when the
+  // index says one and it is not the page's.
+  function markLang(e, lang) {
+    if (lang && lang !== document.documentElement.lang) e.setAttribute('lang', lang);
+  }
+
   function begin(words) {
     var root = attr('data-root') || '';
     var indexURL = attr('data-index') || root + 'static/search-index.js';
@@ -900,6 +906,7 @@
             a.href = root + res.url;
             li.appendChild(a);
             var p = el('p', 'search-snippet');
+            markLang(p, res.lang);
             appendSnippet(p, searcher.snippet(res.text, r.terms, 240));
             li.appendChild(p);
             ol.appendChild(li);
@@ -1021,6 +1028,7 @@
         g.results.forEach(function (res) {
           var o = option(searcher.mark(res.title, r.terms), root + res.url);
           var sn = el('span', 'search-option-snippet');
+          markLang(sn, res.lang);
           appendSnippet(sn, searcher.snippet(res.text, r.terms, 90));
           o.appendChild(sn);
           grp.appendChild(o);

@@ -136,7 +136,7 @@ Der Rat beschloss neue Sanktionen gegen Nordkorea.
 		"atom.xml":               {"Kontext: “new sanctions against North Korea”"},
 		"articles/blatt.html":    {`<h1>Sanktionen gegen Pjöngjang</h1>`, `<section class="seed" aria-labelledby`},
 		"static/search-words.js": {`"lang":"de"`},
-		"static/search-index.js": {`"sanction"`, `"council"`, `"german"`, `"english"`}, // "sanctions", "council" stemmed as English, the German text as German
+		"static/search-index.js": {`"sanction"`, `"council"`, `"german"`, `"english"`, `on Friday.","en"]`}, // "sanctions", "council" stemmed as English, the German text as German
 	} {
 		page := mustFile(t, res, path)
 		for _, w := range want {

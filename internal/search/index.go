@@ -25,6 +25,25 @@ type Doc struct {
 	N int
 }
 
+// lang is the code of the doc's language.
+func (d *Doc) lang() string {
+	if d.Lang == nil {
+		return locale.German.Code
+	}
+	return d.Lang.Code
+}
+
+// multilingual reports whether docs are in more than one language: then each document in
+// the index says its language, so that search.js marks its text with it.
+func multilingual(docs []Doc) bool {
+	for i := range docs {
+		if docs[i].lang() != docs[0].lang() {
+			return true
+		}
+	}
+	return false
+}
+
 // title and url are the doc's title and URL as shown.
 func (d *Doc) title() string { return numbered(d.Title, d.N) }
 func (d *Doc) url() string   { return numbered(d.URL, d.N) }
@@ -60,7 +79,7 @@ func Index(docs []Doc) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	stop := ix.stop
+	stop, multi := ix.stop, multilingual(docs)
 	b := make([]byte, 0, indexSize(docs, stop, ix))
 	b = append(b, `window.DOSSIER_SEARCH={"v":1,"kinds":`...)
 	b = appendStrings(b, kinds[:])
@@ -88,6 +107,10 @@ func Index(docs []Doc) ([]byte, error) {
 			b = appendNumbered(b, d.URL, d.N, 0, &htmlSafe)
 			b = append(b, ',')
 			b = appendString(b, d.Text, &htmlSafe)
+			if multi {
+				b = append(b, ',')
+				b = appendString(b, d.lang(), &htmlSafe)
+			}
 			b = append(b, ']')
 		}
 		b = append(b, ']')

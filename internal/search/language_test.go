@@ -106,8 +106,26 @@ func TestSearchByLanguage(t *testing.T) {
 		t.Errorf("an index of German documents names stemmers:\n%.300s", german)
 	}
 
+	for sharded, idx := range map[bool]string{false: index, true: shardedText(t, docs)} {
+		for _, want := range []string{`sanctioned three banks over the war.","en"]`, `Sanktionen, es war spät.","de"]`} {
+			if !strings.Contains(idx, want) {
+				t.Errorf("the index (sharded %v) lacks %s", sharded, want)
+			}
+		}
+	}
+	if strings.Contains(german, `","de"]`) {
+		t.Errorf("an index of German documents names their language:\n%.300s", german)
+	}
+
 	queries := []nodeQuery{{Q: "sanction"}, {Q: "sanctioning"}, {Q: "Sanktion"}, {Q: "war"}, {Q: "banks"}, {Q: "expecting"}}
-	a := runNode(t, docs, nodeRequest{Queries: queries})
+	for _, sharded := range []bool{false, true} {
+		a := runNodeIndex(t, docs, nodeRequest{Queries: queries}, sharded)
+		checkLanguageQueries(t, queries, a)
+	}
+}
+
+func checkLanguageQueries(t *testing.T, queries []nodeQuery, a *nodeAnswer) {
+	t.Helper()
 	want := map[string][]string{
 		"sanction":    {"a.html#L3", "a.html#L5"},
 		"sanctioning": {"a.html#L3", "a.html#L5"},
@@ -120,10 +138,29 @@ func TestSearchByLanguage(t *testing.T) {
 		var got []string
 		for _, r := range a.Queries[i].Results {
 			got = append(got, r.URL)
+			// Each result says its document's language, for search.js to mark its text.
+			if want := map[bool]string{true: "en", false: "de"}[strings.HasPrefix(r.URL, "a.html")]; r.Lang != want {
+				t.Errorf("query %q: result %s in language %q, want %q", q.Q, r.URL, r.Lang, want)
+			}
 		}
 		slices.Sort(got)
 		if !slices.Equal(got, want[q.Q]) {
 			t.Errorf("query %q finds %q, want %q", q.Q, got, want[q.Q])
 		}
 	}
+}
+
+// shardedText returns the files of the sharded index of docs, one after the other.
+func shardedText(t *testing.T, docs []Doc) string {
+	t.Helper()
+	first, shards, err := shardAll(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.Write(first)
+	for _, s := range shards {
+		b.Write(s.Data)
+	}
+	return b.String()
 }

@@ -35,12 +35,13 @@ type nodeQuery struct {
 
 type nodeAnswer struct {
 	Words   []struct{ Fold, Stem, English string } `json:"words"`
-	Texts   [][]string                    `json:"texts"`
+	Texts   [][]string                             `json:"texts"`
 	Queries []struct {
 		Results []struct {
 			URL    string   `json:"url"`
 			Title  string   `json:"title"`
 			Kind   string   `json:"kind"`
+			Lang   string   `json:"lang"`
 			Marked []string `json:"marked"`
 		} `json:"results"`
 		Groups []string `json:"groups"`

@@ -43,6 +43,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
+	multi := multilingual(docs)
 	meta := struct {
 		V       int      `json:"v"`
 		Kinds   []string `json:"kinds"`
@@ -67,7 +68,7 @@ func Sharded(docs []Doc, emit func(ShardFile) error) (first []byte, err error) {
 	go func() {
 		from, n := 0, 0
 		for r, run := range meta.Runs {
-			per, err := docShards(docs[from:from+run[1]], n, func(f ShardFile) error {
+			per, err := docShards(docs[from:from+run[1]], n, multi, func(f ShardFile) error {
 				n++
 				return emit(f)
 			})
@@ -157,7 +158,7 @@ func appendPostingString(b []byte, ps postings) []byte {
 // docShards cuts run, documents of one kind, into shards of the same number of documents,
 // about docShardBytes each, named d<n>, d<n+1> and on, and hands each to emit; it returns
 // the number of documents of a shard. Each shard is made in the buffer of the one before.
-func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error) {
+func docShards(run []Doc, n int, multi bool, emit func(ShardFile) error) (per int, err error) {
 	cuts := make([]docCut, len(run))
 	total := 0
 	for i := range run {
@@ -180,7 +181,7 @@ func docShards(run []Doc, n int, emit func(ShardFile) error) (per int, err error
 			if i > from {
 				b = append(b, ',')
 			}
-			b = appendDoc(b, &run[i], cuts[i])
+			b = appendDoc(b, &run[i], cuts[i], multi)
 		}
 		buf = append(b, "]);\n"...)
 		if err := emit(ShardFile{"d" + strconv.Itoa(n) + ".js", buf}); err != nil {
@@ -233,8 +234,8 @@ func (c docCut) size(d *Doc) int {
 // appendDoc appends d to b as format 3 writes a document: [t, title, u, URL, text], where
 // the title and the URL leave out their first t and u UTF-16 code units, the ones they
 // share with the previous document's in the shard. The paragraphs of an article differ in
-// their numbers alone.
-func appendDoc(b []byte, d *Doc, c docCut) []byte {
+// their numbers alone. With multi, the document's language follows.
+func appendDoc(b []byte, d *Doc, c docCut, multi bool) []byte {
 	b = append(b, '[')
 	b = strconv.AppendInt(b, int64(c.titleUnits), 10)
 	b = append(b, ',')
@@ -245,6 +246,10 @@ func appendDoc(b []byte, d *Doc, c docCut) []byte {
 	b = appendNumbered(b, d.URL, d.N, c.urlBytes, &plainSafe)
 	b = append(b, ',')
 	b = appendString(b, d.Text, &plainSafe)
+	if multi {
+		b = append(b, ',')
+		b = appendString(b, d.lang(), &plainSafe)
+	}
 	return append(b, ']')
 }
 

@@ -64,6 +64,7 @@ if (request.queries) {
         url: x.url,
         title: x.title,
         kind: x.kind,
+        lang: x.lang,
         marked: searcher.snippet(x.text, r.terms, 200).filter((p) => p.mark).map((p) => p.text),
       })),
       groups: S.group(r.results).map((g) => g.kind),
