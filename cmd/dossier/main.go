@@ -1,6 +1,6 @@
 // Command dossier builds an annotated dossier into a static site.
 //
-//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-quiet] [-cpuprofile FILE]
+//	dossier build  [-src .] [-out public] [-base-url URL] [-drafts] [-strict] [-minify=false] [-stats] [-quiet] [-cpuprofile FILE] [-memprofile FILE]
 //	dossier serve  [-src .] [-addr 127.0.0.1:1313] [-drafts] [-strict] [-edit]
 //	dossier check  [-src .] [-drafts] [-strict] [-v] [-report] [-format text|json]
 //	dossier new    note|actor|topic|event …
@@ -84,6 +84,7 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs.BoolVar(&cfg.Minify, "minify", true, "minify HTML, CSS, JavaScript and SVG")
 	stats := fs.Bool("stats", false, "print the time and allocations of each phase and the page count")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a profile of the build's allocations to this file (for go tool pprof)")
 	quiet := fs.Bool("quiet", false, "print errors only: no progress line, no summary")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -118,6 +119,11 @@ func cmdBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	report(stderr, res.Problems, false)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	if *stats {
 		printStats(stdout, res)
@@ -242,4 +248,18 @@ func sourceFlags(fs *flag.FlagSet, cfg *build.Config) {
 	fs.StringVar(&cfg.Src, "src", ".", "the dossier's folder (holding content/ and seeds/)")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include content marked draft: true")
 	fs.BoolVar(&cfg.Strict, "strict", false, "treat approximately anchored quotes as errors and warn of unsourced fact-checks, event dates and profile sentences")
+}
+
+// writeHeapProfile writes the allocations of the process so far to file, as pprof's
+// heap profile (go tool pprof -sample_index=alloc_space shows where the bytes went).
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

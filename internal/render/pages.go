@@ -23,7 +23,7 @@ func (r *Renderer) home(p Page) (any, error) {
 	}
 	v := HomePage{Page: p, Subtitle: d.Site.Subtitle, Intro: intro,
 		TimelineURL: p.Root + timelinePath, ActorsURL: p.Root + actorsPath, TopicsURL: p.Root + topicsPath}
-	v.Articles, v.ArticlesHead = r.articleItems(p.Root), r.l.Articles
+	v.Articles, v.ArticlesHead = r.articleItems(r.d.Articles, p.Root), r.l.Articles
 	if n := len(v.Articles); n > homeArticles {
 		v.Articles = v.Articles[n-homeArticles:]
 		slices.Reverse(v.Articles)
@@ -48,9 +48,9 @@ func (r *Renderer) home(p Page) (any, error) {
 // newest and links to the list of all: a long-kept dossier has thousands.
 const homeArticles = 12
 
-func (r *Renderer) articleItems(root string) []ArticleItem {
-	var out []ArticleItem
-	for _, a := range r.d.Articles {
+func (r *Renderer) articleItems(articles []*dossier.Article, root string) []ArticleItem {
+	out := make([]ArticleItem, 0, len(articles))
+	for _, a := range articles {
 		out = append(out, ArticleItem{
 			Link:      Link{a.Title, root + articlePath(a.ID)},
 			Publisher: a.Publisher, Author: a.Author, Published: a.Published, Notes: len(a.Notes),
@@ -76,7 +76,7 @@ func (r *Renderer) articles(p Page) (any, error) {
 		return r.articlesPage(p, 1)
 	}
 	p.Title = r.l.Articles
-	return ArticlesPage{Page: p, Articles: r.articleItems(p.Root)}, nil
+	return ArticlesPage{Page: p, Articles: r.articleItems(r.d.Articles, p.Root)}, nil
 }
 
 func (r *Renderer) article(p Page, a *dossier.Article) (any, error) {

@@ -379,13 +379,12 @@ func (r *Renderer) pagedJobs() []job {
 
 // articlesPage is page i of the index of articles.
 func (r *Renderer) articlesPage(p Page, i int) (any, error) {
-	items := r.articleItems(p.Root)
-	pages := pageCount(len(items), r.lim.articlesPerPage)
+	pages := pageCount(len(r.d.Articles), r.lim.articlesPerPage) // the page's items alone: all of them for each page made it quadratic
 	p.Title = r.l.Articles
 	if i > 1 {
 		p.Title += " (" + r.pw.PageOf(i, pages) + ")"
 	}
-	v := ArticlesPage{Page: p, Articles: pageSlice(items, i, r.lim.articlesPerPage)}
+	v := ArticlesPage{Page: p, Articles: r.articleItems(pageSlice(r.d.Articles, i, r.lim.articlesPerPage), p.Root)}
 	v.Pager = r.pager(p.Root, i, pages, articlesPage, r.pw.Prev, r.pw.Next)
 	return v, nil
 }
@@ -511,14 +510,35 @@ func (r *Renderer) actorList(p Page, a *dossier.Actor, l list, i int) (any, erro
 	var err error
 	switch l.kind {
 	case "mentions":
-		ss := newestFirst(bySentence(a.Mentions), func(ms []dossier.Mention) *dossier.Article { return ms[0].Article })
+		ss := ordered(r, a, l.kind, func() [][]dossier.Mention {
+			return newestFirst(bySentence(a.Mentions), func(ms []dossier.Mention) *dossier.Article { return ms[0].Article })
+		})
 		v.Mentions = r.mentionItems(p.Root, pageSlice(ss, i, r.lim.listPerPage))
 	case "notes":
-		v.Notes, err = r.noteViews(pageSlice(r.newestNotes(a.Notes), i, r.lim.notesPerPage), p.Root, "")
+		ns := ordered(r, a, l.kind, func() []*dossier.Note { return r.newestNotes(a.Notes) })
+		v.Notes, err = r.noteViews(pageSlice(ns, i, r.lim.notesPerPage), p.Root, "")
 	case "events":
 		v.Events = r.eventViews(pageSlice(newestEvents(a.Events), i, r.lim.listPerPage), p.Root)
 	}
 	return v, err
+}
+
+// listKey names a paged list: its owner (an actor or a topic) and its kind.
+type listKey struct {
+	owner any
+	kind  string
+}
+
+// ordered returns the items of owner's list kind in their order, made by order once per
+// build and kept for the list's other pages: each page sorting the whole list made the
+// lists of a large dossier quadratic (a topic of 100,000 articles has hundreds of pages).
+func ordered[T any](r *Renderer, owner any, kind string, order func() []T) []T {
+	key := listKey{owner, kind}
+	if v, ok := r.lists.Load(key); ok {
+		return v.([]T)
+	}
+	v, _ := r.lists.LoadOrStore(key, order())
+	return v.([]T)
 }
 
 // topicList is page i of the list l of topic t.
@@ -527,10 +547,13 @@ func (r *Renderer) topicList(p Page, t *dossier.Topic, l list, i int) (any, erro
 	var err error
 	switch l.kind {
 	case "passages":
-		ps := newestFirst(t.Passages, func(p dossier.Passage) *dossier.Article { return p.Article })
+		ps := ordered(r, t, l.kind, func() []dossier.Passage {
+			return newestFirst(t.Passages, func(p dossier.Passage) *dossier.Article { return p.Article })
+		})
 		v.Mentions = r.passageItems(p.Root, pageSlice(ps, i, r.lim.listPerPage))
 	case "notes":
-		v.Notes, err = r.noteViews(pageSlice(r.newestNotes(t.Notes), i, r.lim.notesPerPage), p.Root, "")
+		ns := ordered(r, t, l.kind, func() []*dossier.Note { return r.newestNotes(t.Notes) })
+		v.Notes, err = r.noteViews(pageSlice(ns, i, r.lim.notesPerPage), p.Root, "")
 	case "events":
 		v.Events = r.eventViews(pageSlice(newestEvents(t.Events), i, r.lim.listPerPage), p.Root)
 	}

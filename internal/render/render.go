@@ -91,6 +91,7 @@ type Renderer struct {
 	md    map[string]*markdown.Renderer           // by root
 
 	notes sync.Map  // noteKey → NoteView, made once per build
+	lists sync.Map  // listKey → the items of a paged list in their order, made once per build
 	bufs  sync.Pool // *bytes.Buffer: buffer and release
 
 	lineLabel string // "Zeile", escaped, for the link of each line's number
