@@ -162,7 +162,11 @@ func (s *Server) rebuild(ctx context.Context) {
 		return
 	}
 	s.cur.succeed(site, res.Dossier)
-	s.logf("built in %v; %d warnings (dossier check lists them)", took, len(res.Problems.Warnings()))
+	warnings := fmt.Sprintf("%d warnings", len(res.Problems.Warnings()))
+	if len(res.Problems.Warnings()) == 1 {
+		warnings = "1 warning"
+	}
+	s.logf("built in %v; %s (dossier check lists them)", took, warnings)
 }
 
 // editor returns editing in the browser, or nil if it is off.
